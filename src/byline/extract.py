@@ -1,0 +1,36 @@
+"""The one entry point for a document: decode, tell HTML from a text dump, extract, attribute."""
+
+from __future__ import annotations
+
+from .decode import InputError, decode, is_html
+from .record import Article
+
+
+def extract(
+    data: bytes | str,
+    url: str | None = None,
+    *,
+    id: str | None = None,
+    attributions: bool = False,
+) -> Article:
+    """Extract the article record from a page's HTML or a text dump (bytes or str).
+
+    Raises InputError when the input is not a readable document (empty, binary, corrupt gzip).
+    """
+    text = decode(data) if isinstance(data, (bytes, bytearray, memoryview)) else data
+    if not text.strip():
+        raise InputError("empty document")
+    if is_html(text):
+        from .html import extract_html
+
+        article = extract_html(text, url)
+    else:
+        from .text import extract_text
+
+        article = extract_text(text, url)
+    article.id = id if id is not None else article.url
+    if attributions:
+        from .attribution import attribute
+
+        article.attributions = attribute(article)
+    return article
