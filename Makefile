@@ -13,7 +13,7 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 demo: $(STAMP)
-	$(BIN)/byline extract examples/article.html --url https://example-news.test/world/2024/10/28/harbour-reopens
+	$(BIN)/byline extract examples/article.html --attributions
 
 test: $(STAMP)
 	$(BIN)/python -m pytest
