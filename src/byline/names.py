@@ -1,0 +1,191 @@
+"""Author names from bylines and metadata: "By LORNE COOK and TARA COPP" → ["Lorne Cook", "Tara Copp"].
+
+Bylines carry much besides names: "By", roles ("Senior Reporter"), emails, handles, places
+("in London"), timestamps glued on by scrapers, agency tags ("| Reuters"). `parse_byline` splits a
+byline into candidate names and keeps those that `is_person_name` accepts; `clean_name` does the
+same for one value (a meta tag or JSON-LD `author.name`). News agencies count as authors.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .dates import search_date
+
+# News agencies are accepted as authors; values are their usual spelling.
+AGENCIES = {
+    name.lower(): name
+    for name in (
+        "Reuters", "AP", "Associated Press", "The Associated Press", "AFP", "Agence France-Presse",
+        "Agence France Presse", "dpa", "UPI", "United Press International", "EFE", "ANSA",
+        "Xinhua", "Kyodo", "Kyodo News", "PA", "PA Media", "Press Association", "Bloomberg",
+        "Bloomberg News", "CNN Wire", "PTI", "IANS", "AAP", "Australian Associated Press", "CP",
+        "The Canadian Press", "Canadian Press", "TASS", "Yonhap", "ANI",
+    )
+}
+
+# Words that show a value is a role, an organisation or page furniture, not a person's name.
+_NOT_NAME_WORDS = frozenset(
+    """
+    staff editor editors editorial reporter reporters writer writers correspondent correspondents
+    contributor contributors contributing columnist team desk news newsroom board admin
+    administrator press media group inc llc ltd co corp company times post daily weekly magazine
+    journal tribune herald gazette service services wire agency online digital network channel
+    tv radio sports the of for by with from in on at to is was has senior chief associate special
+    guest author authors photo photos photographer video updated update published posted share
+    comments comment read more subscribe follow email twitter facebook instagram linkedin home
+    about contact opinion analysis column produced sponsored partner content studio newsletter
+    department office council committee institute foundation association society club official
+    editor-in-chief producer host anchor reviewer review reviews web webmaster webteam desk
+    guide guides experts expert community users user anonymous unknown none null undefined
+    http https www com org net html advertisement advertorial sponsor
+    """.split()
+)
+# Lower-case particles inside names ("Ludwig van Beethoven", "Gabriel García Márquez de la Torre").
+_PARTICLES = frozenset(
+    "van von der den de del della di da das dos du la le te ten ter bin ibn al el y zu af av".split()
+)
+_SUFFIXES = {"jr": "Jr.", "sr": "Sr.", "ii": "II", "iii": "III", "iv": "IV", "v": "V"}
+
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_HANDLE = re.compile(r"(?<!\w)@\w+")
+_URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
+_BY = re.compile(r"(?<![^\W\d_])(?:by|By|BY)(?=[\s:]|[A-Z][a-z])\s*:?\s*")
+_STOP_AT = re.compile(
+    r"(?:Updated|UPDATED|Published|PUBLISHED|Posted|POSTED|Last updated|Modified|Share|SHARE"
+    r"|Follow|FOLLOW|Read more|Listen|Photograph|Illustration)"
+)
+_CREDIT = re.compile(r"photo|image|illustration|graphic|video|picture|foto", re.IGNORECASE)
+_SEGMENTS = re.compile(r"\s*[|•·/]\s*|\s+[-–—]\s+")
+_SPLIT = re.compile(r"\s*[,;]\s*|\s+(?:and|AND|And|und|et|y|e|&|with|With)\s+|\s*&\s*")
+_TRAILER = re.compile(
+    r"\s+(?:in|for|at|is|was|from|of|on)\s+.*$|\s*\(.*?\)\s*|\s*\[.*?\]\s*", re.IGNORECASE
+)
+_INITIAL = re.compile(r"[^\W\d_]\.(?:[^\W\d_]\.)*")
+
+
+def _agency(text: str) -> str | None:
+    return AGENCIES.get(text.strip(" .").lower())
+
+
+def _case_word(word: str, first: bool) -> str:
+    """Proper-case one word of an ALL-CAPS or all-lowercase name."""
+    lower = word.lower()
+    if not first and lower in _PARTICLES:
+        return lower
+    if lower.rstrip(".") in _SUFFIXES:
+        return _SUFFIXES[lower.rstrip(".")]
+    parts = re.split(r"([\-'’])", lower)
+    out = []
+    for part in parts:
+        if len(part) > 3 and part.startswith("mc"):
+            out.append("Mc" + part[2:].capitalize())
+        else:
+            out.append(part.capitalize())
+    return "".join(out)
+
+
+def proper_case(name: str) -> str:
+    """"LORNE COOK" → "Lorne Cook", "patrick mcdonald" → "Patrick McDonald"; mixed case is kept."""
+    letters = [c for c in name if c.isalpha()]
+    if not letters:
+        return name
+    if not (all(c.isupper() for c in letters if c.isalpha() and c.lower() != c.upper())
+            or all(c.islower() for c in letters if c.lower() != c.upper())):
+        return name
+    if not any(c.lower() != c.upper() for c in letters):
+        return name  # uncased script
+    words = name.split()
+    return " ".join(_case_word(word, i == 0) for i, word in enumerate(words))
+
+
+def is_person_name(text: str) -> bool:
+    """Whether a cleaned value looks like a person's (or a news agency's) name."""
+    text = text.strip()
+    if not text or len(text) > 60:
+        return False
+    if _agency(text):
+        return True
+    if any(ch.isdigit() for ch in text) or re.search(r"[@/:;!?#=+*<>{}\[\]()|\"“”]", text):
+        return False
+    words = text.split()
+    uncased = all(c.lower() == c.upper() for c in text if c.isalpha())
+    if uncased:
+        return 1 <= len(words) <= 4 and 2 <= len(text.replace(" ", "")) <= 20
+    if not 2 <= len(words) <= 6:
+        return False
+    capitals = 0
+    for i, word in enumerate(words):
+        bare = word.strip(".,'’").lower()
+        if bare in _NOT_NAME_WORDS:
+            return False
+        if i and bare in _PARTICLES:
+            continue
+        if bare.replace(".", "") in _SUFFIXES and i:
+            continue
+        if not word[0].isupper():
+            return False
+        if len(bare) > 1 and not _INITIAL.fullmatch(word) and word[1:].isupper() and len(word) > 3:
+            return False  # ALL-CAPS words survive only after proper_case
+        if not re.fullmatch(r"[^\W\d_](?:[^\W\d_]|['’.\-](?=[^\W\d_])|\.$)*\.?", word):
+            return False
+        capitals += 1
+    return capitals >= 1 and not all(_INITIAL.fullmatch(w) for w in words)
+
+
+def clean_name(text: str) -> str | None:
+    """One author value → a properly cased name, or None when it is not a person or agency."""
+    if not text:
+        return None
+    text = _URL.sub(" ", _EMAIL.sub(" ", str(text)))
+    text = _HANDLE.sub(" ", text)
+    text = " ".join(text.split())
+    agency = _agency(text)
+    if agency:
+        return agency
+    text = re.sub(r"^(?:by|written by|von|par|por)\s*:?\s+", "", text, flags=re.IGNORECASE)
+    text = text.split(",")[0]
+    text = _TRAILER.sub("", text).strip(" .,-–—:|'\"()[]")
+    if text.endswith(("Jr", "Sr")):
+        text += "."
+    agency = _agency(text)
+    if agency:
+        return agency
+    text = proper_case(text)
+    return text if is_person_name(text) else None
+
+
+def parse_byline(text: str) -> list[str]:
+    """A byline line → author names in order, without "By", roles, emails, handles or times."""
+    if not text:
+        return []
+    text = _URL.sub(" ", _EMAIL.sub(" ", text))
+    text = " ".join(_HANDLE.sub(" ", text).split())
+    found = search_date(text)
+    if found and found[1] > 0:
+        text = text[: found[1]]
+    stop = _STOP_AT.search(text, 1)
+    if stop:
+        text = text[: stop.start()]
+    by = _BY.search(text)
+    if by and by.start() < 60:
+        if _CREDIT.search(text[: by.start()]):
+            return []  # "Photo by …": a picture credit, not the story's author
+        text = text[by.end():]
+    names: list[str] = []
+    for segment in _SEGMENTS.split(text):
+        pieces = [p for p in _SPLIT.split(segment) if p and p.strip()]
+        segment_names: list[str] = []
+        for piece in pieces:
+            bare = piece.strip(" .").lower()
+            if bare in _SUFFIXES and segment_names:
+                segment_names[-1] += " " + _SUFFIXES[bare]
+                continue
+            name = clean_name(piece)
+            if name:
+                segment_names.append(name)
+        if segment_names:
+            if names and all(_agency(n) for n in segment_names):
+                continue  # "Jane Doe | Reuters": the agency only tags the desk
+            names.extend(segment_names)
+    return list(dict.fromkeys(names))

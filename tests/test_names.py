@@ -1,0 +1,50 @@
+from __future__ import annotations
+
+import pytest
+
+from byline.names import clean_name, is_person_name, parse_byline
+
+
+@pytest.mark.parametrize(
+    ("byline", "expected"),
+    [
+        ("By LORNE COOK and TARA COPP", ["Lorne Cook", "Tara Copp"]),
+        ("By LORNE COOK and TARA COPPUpdated 10:24 AM MST, October 28, 2024Share", ["Lorne Cook", "Tara Copp"]),
+        ("Jane Doe, Senior Reporter", ["Jane Doe"]),
+        ("By Jane Doe | Reuters", ["Jane Doe"]),
+        ("Written by John Smith (john@example.com) @jsmith", ["John Smith"]),
+        ("By Jane Doe in London", ["Jane Doe"]),
+        ("By Jane Doe, John Roe and Max Poe", ["Jane Doe", "John Roe", "Max Poe"]),
+        ("By Jane Doe & John Roe", ["Jane Doe", "John Roe"]),
+        ("By PATRICK MCDONALD and SEAN O'NEIL", ["Patrick McDonald", "Sean O'Neil"]),
+        ("By John Garcia, Jr.", ["John Garcia Jr."]),
+        ("By The Associated Press", ["The Associated Press"]),
+        ("Reuters", ["Reuters"]),
+        ("Staff", []),
+        ("Editorial Board", []),
+        ("Photo by Jane Doe", []),
+        ("Posted by admin", []),
+        ("Read more", []),
+        ("", []),
+    ],
+)
+def test_parse_byline(byline: str, expected: list[str]) -> None:
+    assert parse_byline(byline) == expected
+
+
+def test_clean_name() -> None:
+    assert clean_name("jan van der berg") == "Jan van der Berg"
+    assert clean_name("By: Mary-Jane O'Brien-Smith") == "Mary-Jane O'Brien-Smith"
+    assert clean_name("Jane Doe (AP)") == "Jane Doe"
+    assert clean_name("https://example.com/author/jane-doe") is None
+    assert clean_name("Senior Reporter") is None
+
+
+@pytest.mark.parametrize("name", ["Thomas W. Smith", "George T. Conway III", "Enrico de Lazaro", "María José García", "AP"])
+def test_is_person_name_accepts(name: str) -> None:
+    assert is_person_name(name)
+
+
+@pytest.mark.parametrize("name", ["Jane", "Washington Post Staff", "Click here to subscribe", "Jane Doe 2024", "LORNE COOK", "news desk"])
+def test_is_person_name_refuses(name: str) -> None:
+    assert not is_person_name(name)
