@@ -1,6 +1,6 @@
 """Command line: `byline extract` and `byline quotes` (DESIGN.md's contract).
 
-Thin on purpose: it expands inputs into jobs, runs them (in worker processes with `-j`), and writes
+Thin on purpose: it expands inputs into jobs, runs them in supervised worker processes, and writes
 records in input order. A document that fails becomes a record with an `error` field and a line on
 stderr; the batch goes on. Exit status: 0 all processed, 1 some failed, 2 usage error.
 """
@@ -11,9 +11,10 @@ import argparse
 import os
 import signal
 import sys
+import time
 from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass
-from multiprocessing import get_context
+from multiprocessing import connection, get_all_start_methods, get_context
 from pathlib import Path
 
 import orjson
@@ -24,6 +25,7 @@ from .record import Article
 SUFFIXES = (".gz", ".html", ".htm", ".txt")
 DEFAULT_TIMEOUT = 10.0
 MAX_INPUT_BYTES = 512 * 1024 * 1024
+MAX_MESSAGE = 300
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,6 +36,16 @@ class Job:
     path: str | None = None
     url: str | None = None
     data: bytes | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Task:
+    """What to do with every job of a run (sent once to each worker)."""
+
+    command: str  # extract | quotes
+    attributions: bool = False
+    dump: bool = False
+    timeout: float = DEFAULT_TIMEOUT
 
 
 class DocumentTimeout(Exception):
@@ -52,6 +64,15 @@ def doc_id(name: str) -> str:
     return name
 
 
+def walk_files(root: str) -> Iterator[str]:
+    """Every non-hidden file below `root`, in sorted order, without following directory links."""
+    for dirpath, dirnames, filenames in os.walk(root):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        for name in sorted(filenames):
+            if not name.startswith("."):
+                yield os.path.join(dirpath, name)
+
+
 def expand_inputs(inputs: list[str], url: str | None) -> Iterator[Job]:
     """Files, directories (every file below, sorted), `-` for stdin, http(s) URLs."""
     for item in inputs:
@@ -60,9 +81,8 @@ def expand_inputs(inputs: list[str], url: str | None) -> Iterator[Job]:
         elif item.startswith(("http://", "https://")):
             yield Job(id=item, url=url or item)
         elif os.path.isdir(item):
-            for path in sorted(Path(item).rglob("*")):
-                if path.is_file() and not any(p.startswith(".") for p in path.parts[-1:]):
-                    yield Job(id=doc_id(path.name), path=str(path), url=url)
+            for path in walk_files(item):
+                yield Job(id=doc_id(path), path=path, url=url)
         else:
             yield Job(id=doc_id(item), path=item, url=url)
 
@@ -82,51 +102,72 @@ def read_job(job: Job) -> bytes:
     if job.path is not None:
         try:
             size = os.path.getsize(job.path)
-        except OSError as exc:
-            raise InputError(f"cannot read {job.path}: {exc.strerror or exc}") from None
-        if size > MAX_INPUT_BYTES:
-            raise InputError(f"file too large ({size >> 20} MiB)")
-        try:
+            if size > MAX_INPUT_BYTES:
+                raise InputError(f"file too large ({size >> 20} MiB)")
             with open(job.path, "rb") as fh:
                 return fh.read()
         except OSError as exc:
             raise InputError(f"cannot read {job.path}: {exc.strerror or exc}") from None
     try:
         return fetch(job.id)
+    except DocumentTimeout:
+        raise
     except Exception as exc:  # network errors of every kind are this document's failure
         raise InputError(f"cannot fetch {job.id}: {exc}") from None
+
+
+def one_line(message: str) -> str:
+    """Error and warning texts go on one stderr line each, whatever the exception said."""
+    message = " ".join(str(message).split())
+    return message if len(message) <= MAX_MESSAGE else message[: MAX_MESSAGE - 1] + "…"
+
+
+def error_record(job_id: str, url: str | None, task: Task, message: str) -> dict:
+    """A failed document's record: the full schema (empty fields) plus `error`."""
+    if task.command == "quotes":
+        return {"id": job_id, "attributions": [], "error": one_line(message)}
+    article = Article(id=job_id, url=url, error=one_line(message))
+    if task.attributions:
+        article.attributions = []
+    return article.to_dict()
 
 
 def _on_alarm(signum, frame):
     raise DocumentTimeout
 
 
-def run_job(job: Job, task: str, attributions: bool, timeout: float, dump: bool) -> dict:
-    """Process one document into its JSON record; never raises for a bad document."""
-    if timeout > 0:
-        signal.signal(signal.SIGALRM, _on_alarm)
-        signal.setitimer(signal.ITIMER_REAL, timeout)
-    try:
-        data = read_job(job)
-        if task == "quotes":
-            return _quotes_record(job, data, dump)
-        from .extract import extract
+def run_job(job: Job, task: Task) -> dict:
+    """Process one document into its JSON record; never raises for a bad document.
 
-        article = extract(data, url=job.url, id=job.id, attributions=attributions)
-        return article.to_dict()
+    SIGALRM stops Python-level work at the time limit; the supervising pool kills the process
+    when a C call (a parser, a regex) overruns it anyway.
+    """
+    use_alarm = task.timeout > 0 and hasattr(signal, "setitimer")
+    if use_alarm:
+        signal.signal(signal.SIGALRM, _on_alarm)
+        signal.setitimer(signal.ITIMER_REAL, task.timeout)
+    try:
+        try:
+            data = read_job(job)
+            if task.command == "quotes":
+                return _quotes_record(job, data, task.dump)
+            from .extract import extract
+
+            return extract(data, url=job.url, id=job.id, attributions=task.attributions).to_dict()
+        finally:
+            if use_alarm:
+                signal.setitimer(signal.ITIMER_REAL, 0)
     except DocumentTimeout:
-        return {"id": job.id, "error": f"timed out after {timeout:g} s"}
+        message = f"timed out after {task.timeout:g} s"
     except InputError as exc:
-        return {"id": job.id, "error": str(exc)}
+        message = str(exc)
     except RecursionError:
-        return {"id": job.id, "error": "document nested too deeply"}
+        message = "document nested too deeply (recursion limit)"
     except MemoryError:
-        return {"id": job.id, "error": "out of memory"}
+        message = "out of memory"
     except Exception as exc:  # a bug must not kill the batch: report it on this document
-        return {"id": job.id, "error": f"internal error: {type(exc).__name__}: {exc}"}
-    finally:
-        if timeout > 0:
-            signal.setitimer(signal.ITIMER_REAL, 0)
+        message = f"internal error: {type(exc).__name__}: {exc}"
+    return error_record(job.id, job.url, task, message)
 
 
 def _quotes_record(job: Job, data: bytes, dump: bool) -> dict:
@@ -143,19 +184,163 @@ def _quotes_record(job: Job, data: bytes, dump: bool) -> dict:
     return {"id": job.id, "attributions": [asdict(a) for a in attribute(source)]}
 
 
-def _worker(args: tuple) -> dict:
-    return run_job(*args)
+GRACE = 1.0  # seconds past the time limit before a stuck worker is killed (SIGALRM goes first)
+RECYCLE_TASKS = 1000  # a worker retires after this many documents ...
+RECYCLE_RSS = 768 * 1024 * 1024  # ... or when a document left it this big, so memory stays flat
+WINDOW_PER_WORKER = 16  # how far ahead of the oldest unfinished document jobs are handed out
 
 
-def run_jobs(jobs: Iterable[Job], task: str, attributions: bool, timeout: float, workers: int,
-             dump: bool = False) -> Iterator[dict]:
-    """Records in input order, from one process or `workers` processes."""
-    tasks = ((job, task, attributions, timeout, dump) for job in jobs)
-    if workers <= 1:
-        yield from map(_worker, tasks)
+def _rss() -> int:
+    """Resident memory of this process in bytes (0 where /proc is missing)."""
+    try:
+        with open("/proc/self/statm") as fh:
+            return int(fh.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError, IndexError):
+        return 0
+
+
+def _serve(conn: connection.Connection, task: Task) -> None:
+    """Worker process: run jobs until the pipe closes; retire when worn (memory, task count)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    done = 0
+    while True:
+        try:
+            index, job = conn.recv()
+        except (EOFError, OSError, TypeError):
+            return
+        record = run_job(job, task)
+        done += 1
+        retire = done >= RECYCLE_TASKS or _rss() > RECYCLE_RSS
+        conn.send((index, record, retire))
+        if retire:
+            return
+
+
+class _Worker:
+    """One worker process and its pipe, with the job it is on and that job's deadline."""
+
+    def __init__(self, ctx, task: Task) -> None:
+        self.conn, child = ctx.Pipe()
+        self.process = ctx.Process(target=_serve, args=(child, task), daemon=True)
+        self.process.start()
+        child.close()
+        self.index, self.job, self.deadline = -1, None, float("inf")
+
+    def give(self, index: int, job: Job, timeout: float) -> bool:
+        self.index, self.job = index, job
+        self.deadline = time.monotonic() + timeout + GRACE if timeout > 0 else float("inf")
+        try:
+            self.conn.send((index, job))
+            return True
+        except OSError:
+            return False
+
+    def death(self) -> str:
+        """Why the process is gone, for the record of the document it was on."""
+        self.process.join(timeout=1.0)
+        code = self.process.exitcode
+        if code is not None and code < 0:
+            try:
+                return f"worker process killed by {signal.Signals(-code).name}"
+            except ValueError:
+                pass
+        return f"worker process exited unexpectedly (status {code})"
+
+    def stop(self) -> None:
+        if self.process.is_alive():
+            self.process.kill()
+        self.process.join()
+        self.conn.close()
+
+
+def run_supervised(jobs: Iterable[Job], task: Task, workers: int) -> Iterator[dict]:
+    """Records in input order from `workers` processes; a worker past its deadline is killed.
+
+    The killed (or crashed) worker's document gets an error record and a fresh worker takes its
+    place, so one pathological page costs at most its time limit and never the batch.
+    """
+    methods = get_all_start_methods()
+    ctx = get_context("fork" if "fork" in methods else methods[0])
+    pending = enumerate(jobs)
+    more = True
+    idle: list[_Worker] = []
+    busy: dict[connection.Connection, _Worker] = {}
+    done: dict[int, dict] = {}
+    next_out = next_in = 0
+    window = workers * WINDOW_PER_WORKER
+    try:
+        while True:
+            while more and next_in < next_out + window and (idle or len(busy) < workers):
+                item = next(pending, None)
+                if item is None:
+                    more = False
+                    break
+                worker = idle.pop() if idle else _Worker(ctx, task)
+                while not worker.give(*item, task.timeout):  # died while idle: replace it
+                    worker.stop()
+                    worker = _Worker(ctx, task)
+                busy[worker.conn] = worker
+                next_in += 1
+            while next_out in done:
+                yield done.pop(next_out)
+                next_out += 1
+            if not busy:
+                if more:
+                    continue
+                return
+            wait_s = min(w.deadline for w in busy.values()) - time.monotonic()
+            ready = connection.wait(list(busy), timeout=None if wait_s == float("inf") else max(wait_s, 0))
+            for conn in ready:
+                worker = busy.pop(conn)
+                try:
+                    index, record, retire = conn.recv()
+                except (EOFError, OSError):
+                    done[worker.index] = error_record(worker.job.id, worker.job.url, task, worker.death())
+                    worker.stop()
+                    continue
+                done[index] = record
+                if retire:
+                    worker.stop()
+                else:
+                    idle.append(worker)
+            now = time.monotonic()
+            for conn, worker in list(busy.items()):
+                if worker.deadline <= now:
+                    del busy[conn]
+                    worker.stop()
+                    message = f"timed out after {task.timeout:g} s (worker killed)"
+                    done[worker.index] = error_record(worker.job.id, worker.job.url, task, message)
+    finally:
+        for worker in idle + list(busy.values()):
+            worker.stop()
+
+
+
+def _preload() -> None:
+    """Import the extractors once in the parent so that every forked worker starts warm."""
+    import importlib
+
+    for name in ("byline.extract", "byline.html", "byline.text", "byline.attribution"):
+        try:
+            importlib.import_module(name)
+        except Exception:  # a broken module fails each document in its worker, with its message
+            pass
+
+
+def run_jobs(jobs: Iterable[Job], task: Task, workers: int) -> Iterator[dict]:
+    """Records in input order, one per job, nothing lost.
+
+    With a time limit, documents run in supervised worker processes (also for `-j 1`) so that a
+    document stuck in C code is killed at its deadline; `--timeout 0 -j 1` runs in this process.
+    """
+    if workers <= 1 and task.timeout <= 0:
+        for job in jobs:
+            yield run_job(job, task)
         return
-    with get_context("fork").Pool(workers, maxtasksperchild=500) as pool:
-        yield from pool.imap(_worker, tasks, chunksize=4)
+
+    _preload()
+
+    yield from run_supervised(jobs, task, workers)
 
 
 def format_record(record: dict, fmt: str, single: bool) -> bytes:
@@ -198,40 +383,63 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def report(record: dict) -> bool:
+    """One stderr line per error and per warning; True when the document failed."""
+    for warning in record.get("warnings") or ():
+        print(f"byline: {record['id']}: warning: {one_line(warning)}", file=sys.stderr)
+    if "error" in record:
+        print(f"byline: {record['id']}: {record['error']}", file=sys.stderr)
+        return True
+    return False
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.jobs < 1:
         parser.error("-j must be at least 1")
+    if args.timeout < 0:
+        parser.error("--timeout must be 0 (none) or more")
     for item in args.inputs:
         if item != "-" and not item.startswith(("http://", "https://")) and not os.path.exists(item):
             parser.error(f"no such file or directory: {item}")
+    if args.inputs.count("-") > 1:
+        parser.error("stdin ('-') can be read only once")
     jobs = list(expand_inputs(args.inputs, args.url))
     single = len(jobs) == 1
     fmt = getattr(args, "format", "jsonl")
-    show_progress = args.progress if args.progress is not None else (not single and sys.stderr.isatty())
+    task = Task(args.command, getattr(args, "attributions", False), getattr(args, "dump", False),
+                args.timeout)
+    try:
+        out = open(args.output, "wb") if args.output else sys.stdout.buffer
+    except OSError as exc:
+        parser.error(f"cannot write {args.output}: {exc.strerror or exc}")
 
-    out = open(args.output, "wb") if args.output else sys.stdout.buffer
-    failed = 0
-    records = run_jobs(jobs, args.command, getattr(args, "attributions", False), args.timeout,
-                       args.jobs, getattr(args, "dump", False))
+    records = run_jobs(jobs, task, args.jobs)
+    show_progress = args.progress if args.progress is not None else (not single and sys.stderr.isatty())
     if show_progress:
         from tqdm import tqdm
 
+        tqdm.monitor_interval = 0  # no monitor thread: workers are forked while the bar runs
         records = tqdm(records, total=len(jobs), unit="doc", file=sys.stderr)
+    failed = 0
     try:
         for record in records:
-            if "error" in record:
-                failed += 1
-                print(f"byline: {record['id']}: {record['error']}", file=sys.stderr)
+            failed += report(record)
             out.write(format_record(record, fmt, single))
+        out.flush()
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        # The reader went away (`byline ... | head`): stop quietly, as other command-line tools do.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 1
     finally:
+        if hasattr(records, "close"):
+            records.close()  # stops the worker processes
         if out is not sys.stdout.buffer:
             out.close()
-        else:
-            out.flush()
     return 1 if failed else 0
 
 

@@ -66,13 +66,32 @@ def gunzip(data: bytes) -> bytes:
     return out
 
 
+# Labels that browsers decode with a superset (WHATWG Encoding Standard): a page declaring
+# iso-8859-1 with curly quotes in 0x80-0x9F means Windows-1252, and so on.
+_SUPERSETS = {
+    "ascii": "cp1252",
+    "iso8859-1": "cp1252",
+    "iso8859-9": "cp1254",
+    "iso8859-11": "cp874",
+    "tis-620": "cp874",
+    "gb2312": "gb18030",
+    "gbk": "gb18030",
+    "euc_kr": "cp949",
+    "shift_jis": "cp932",
+    "big5": "big5hkscs",
+}
+_STRAY_BYTES = re.compile("[\udc80-\udcff]+")
+_GUESS_SAMPLE = 200_000
+
+
 def _codec(name: bytes | str) -> str | None:
     if isinstance(name, bytes):
         name = name.decode("ascii", "ignore")
     try:
-        return codecs.lookup(name.strip().lower()).name
+        codec = codecs.lookup(name.strip().lower()).name
     except LookupError:
         return None
+    return _SUPERSETS.get(codec, codec)
 
 
 def _sniff_utf16(data: bytes) -> str | None:
@@ -109,35 +128,74 @@ def _control_ratio(head: bytes) -> float:
 
 def decode(data: bytes) -> str:
     """Decode a document's bytes to text (gunzipping first); raise InputError when it is not text."""
+    return decode_document(data)[0]
+
+
+def decode_document(data: bytes) -> tuple[str, list[str]]:
+    """Like `decode`, with warnings saying what had to be guessed or replaced."""
     data = gunzip(data)
-    if not data.strip():
+    if not data or data.isspace():
         raise InputError("empty document")
     for bom, enc in _BOMS:
         if data.startswith(bom):
-            return data[len(bom):].decode(enc, errors="replace")
+            return _decode_lossy(data[len(bom):], enc)
     utf16 = _sniff_utf16(data)
     if utf16:
-        return data.decode(utf16, errors="replace")
+        return _decode_lossy(data, utf16)
     kind = binary_kind(data)
     if kind:
         raise InputError(f"not a text document: {kind}")
     head = data[:4096]
-    declared = _META_CHARSET.search(head) or _XML_ENCODING.search(head)
+    declared_match = _META_CHARSET.search(head) or _XML_ENCODING.search(head)
+    declared = _codec(declared_match.group(1)) if declared_match else None
     # Valid multi-byte UTF-8 is almost never anything else, whatever the page declares.
-    candidates = ["utf-8"]
-    if declared and (enc := _codec(declared.group(1))):
-        candidates.append(enc)
-    for enc in dict.fromkeys(candidates):
-        if enc.startswith("utf-16") or enc.startswith("utf-32"):
+    for enc in dict.fromkeys(["utf-8", declared or "utf-8"]):
+        if enc.startswith(("utf-16", "utf-32")):
             continue  # a declared UTF-16 over ASCII-compatible bytes is a lie
         try:
-            return data.decode(enc)
+            return data.decode(enc), []
         except UnicodeDecodeError:
             continue
-    best = from_bytes(data[:200_000]).best()
-    if best is not None and best.encoding:
-        return data.decode(best.encoding, errors="replace")
-    return data.decode("cp1252" if declared is None else "utf-8", errors="replace")
+    return _guess(data, declared)
+
+
+def _decode_lossy(data: bytes, enc: str) -> tuple[str, list[str]]:
+    try:
+        return data.decode(enc), []
+    except UnicodeDecodeError:
+        return data.decode(enc, errors="replace"), [f"bytes invalid in {enc} were replaced"]
+
+
+def _guess(data: bytes, declared: str | None) -> tuple[str, list[str]]:
+    """Bytes that are valid in neither UTF-8 nor the declared charset: the common lies first.
+
+    Mostly-UTF-8 with stray bytes (pasted Windows-1252) keeps its UTF-8 and reads the strays as
+    Windows-1252; otherwise charset-normalizer guesses, preferring Windows-1252 on a tie (it is
+    what browsers fall back to, and the Latin code pages are otherwise indistinguishable).
+    """
+    said = f"not {declared} as declared" if declared else "no charset declared, not UTF-8"
+    escaped = data.decode("utf-8", errors="surrogateescape")
+    stray_bytes = sum(len(run) for run in _STRAY_BYTES.findall(escaped))
+    valid_non_ascii = len(escaped) - len(escaped.encode("ascii", "ignore")) - stray_bytes
+    if valid_non_ascii >= stray_bytes:
+        text = _STRAY_BYTES.sub(
+            lambda m: m.group().encode("utf-8", "surrogateescape").decode("cp1252", "replace"), escaped
+        )
+        return text, [f"{said}: {stray_bytes} bytes invalid in UTF-8 were read as windows-1252"]
+    enc = _best_guess(data[:_GUESS_SAMPLE])
+    return data.decode(enc, errors="replace"), [f"{said}: decoded as {enc} (guessed)"]
+
+
+def _best_guess(sample: bytes) -> str:
+    matches = from_bytes(sample)
+    best = matches.best()
+    if best is None:
+        return "cp1252"
+    tied = [m for m in matches if m.chaos <= best.chaos and m.coherence >= best.coherence]
+    if any("cp1252" in (m.encoding, *m.could_be_from_charset) for m in tied):
+        return "cp1252"
+    enc = codecs.lookup(best.encoding).name
+    return _SUPERSETS.get(enc, enc)
 
 
 def is_html(text: str) -> bool:

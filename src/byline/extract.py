@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .decode import InputError, decode, is_html
+from .decode import InputError, decode_document, is_html
 from .record import Article
 
 
@@ -16,9 +16,14 @@ def extract(
     """Extract the article record from a page's HTML or a text dump (bytes or str).
 
     Raises InputError when the input is not a readable document (empty, binary, corrupt gzip).
+    What had to be guessed or repaired on the way (a lying charset, say) ends up in `warnings`.
     """
-    text = decode(data) if isinstance(data, (bytes, bytearray, memoryview)) else data
-    if not text.strip():
+    warnings: list[str] = []
+    if isinstance(data, (bytes, bytearray, memoryview)):
+        text, warnings = decode_document(bytes(data))
+    else:
+        text = data
+    if not text or text.isspace():
         raise InputError("empty document")
     if is_html(text):
         from .html import extract_html
@@ -28,6 +33,7 @@ def extract(
         from .text import extract_text
 
         article = extract_text(text, url)
+    article.warnings[:0] = warnings
     article.id = id if id is not None else article.url
     if attributions:
         from .attribution import attribute
