@@ -1,10 +1,35 @@
-"""Main-content detection: which blocks of a page are the article body (placeholder)."""
+"""Main-content detection: which blocks of a page are the article body.
+
+One iterative walk (see `blocks.py`) turns the page into text blocks and per-element text
+statistics; the content root is the element whose paragraph text most outweighs its
+boilerplate; its blocks are then filtered (captions → media, related links → related,
+prompts and link lists dropped).
+"""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from ..record import Article, Media
+from .blocks import Block, Walk, walk
+
+# Short standalone blocks that are interface text rather than article text.
+_PROMPT = re.compile(
+    r"^\W*(advertisement|advertising|sponsored( content)?|read (more|next|also|this next)\b.*"
+    r"|continue reading.*|sign up\b.*|subscribe\b.*|share( this)?( article| story)?"
+    r"|click here\b.*|follow us\b.*|related( articles| stories| coverage| content)?"
+    r"|recommended( for you)?|more (from|on|in|about)\b.*|you (may|might) also like.*"
+    r"|watch:?|listen:?|photo:?|video:?|image:?|skip (to|advertisement)\b.*|loading\W*"
+    r"|comments?|print|email|copy link|whatsapp|facebook|twitter|linkedin|reddit)\W*$",
+    re.IGNORECASE,
+)
+_CREDIT = re.compile(
+    r"^(?P<caption>.*?)[\s(\[]*(?P<credit>(?:(?:photo|image|picture|video|graphic|illustration)s?"
+    r"(?: credit)?|credit|courtesy(?: of)?|source)\s*[:/]?\s*[^()\[\]]{2,80}?|[A-Z][\w.&' -]{1,40}"
+    r"/(?:AP|AFP|Reuters|Getty Images|EPA|Shutterstock|Bloomberg)[\w .-]*)[)\]]?\s*$",
+)
+_BYLINE = re.compile(r"^(by|written by|words by|reporting by|por|von|par)\s", re.IGNORECASE)
 
 
 @dataclass
@@ -15,6 +40,95 @@ class Content:
 
 
 def extract_content(tree, article: Article) -> Content:
-    """Placeholder: every <p> with some text."""
-    body = [" ".join(p.text_content().split()) for p in tree.iter("p")]
-    return Content(body=[p for p in body if len(p) > 40])
+    """Body paragraphs, media and related headlines of the page's main article."""
+    page = walk(tree)
+    if not page.blocks:
+        return Content()
+    start, end, root_depth = _content_range(page)
+    content = _emit(page, start, end, root_depth, article)
+    if not content.body:
+        content = _emit(page, start, end, 10**9, article)
+    return content
+
+
+def _content_range(page: Walk) -> tuple[int, int, int]:
+    """Block range and depth of the best-scoring element (the whole page when none scores)."""
+    best = page.best
+    if best is None:
+        return 0, len(page.blocks), -1
+    return best.start, best.end, best.depth
+
+
+def _emit(page: Walk, start: int, end: int, root_depth: int, article: Article) -> Content:
+    """Keep the body blocks of [start, end); boilerplate set by markers above the root is ignored."""
+    out = Content()
+    title = _norm(article.title or "")
+    authors = {_norm(a) for a in article.authors}
+    seen: set[str] = set()
+    for block in page.blocks[start:end]:
+        text = block.text
+        boiler = page.boilerplate(block, root_depth)
+        if block.image is not None and not boiler:
+            _add_media(out, block, len(out.body))
+            continue
+        if not text:
+            continue
+        if block.caption:
+            if not boiler:
+                _add_caption(out, text, len(out.body))
+            continue
+        if boiler:
+            if block.related and block.link_chars >= 0.8 * len(text):
+                out.related.append(text)
+            continue
+        if _is_link_list(block):
+            if block.link_chars >= 0.8 * len(text) and len(text) > 25 and not block.heading:
+                out.related.append(text)
+            continue
+        if _PROMPT.match(text) and len(text) < 80:
+            continue
+        key = _norm(text)
+        if not out.body and (key == title or (block.heading and title and key in title)):
+            continue
+        if len(text) < 120 and (key in authors or (_BYLINE.match(text) and len(text) < 60)):
+            continue
+        if key in seen and len(text) > 30:
+            continue
+        seen.add(key)
+        out.body.append(text)
+    return out
+
+
+def _is_link_list(block: Block) -> bool:
+    """Mostly-link blocks are navigation or related links, not prose."""
+    n = len(block.text)
+    return block.link_chars > 0.6 * n or (block.link_chars > 0.35 * n and n < 80)
+
+
+def _add_media(out: Content, block: Block, position: int) -> None:
+    url = block.image
+    if url and not any(m.url == url for m in out.media):
+        out.media.append(Media(position=position, url=url))
+
+
+def _add_caption(out: Content, text: str, position: int) -> None:
+    """Attach a caption to the latest captionless image, or record it alone."""
+    caption, credit = split_credit(text)
+    for m in reversed(out.media):
+        if m.caption is None:
+            m.caption, m.credit = caption, credit
+            return
+        break
+    out.media.append(Media(position=position, caption=caption, credit=credit))
+
+
+def split_credit(text: str) -> tuple[str | None, str | None]:
+    """'Crowds gather. (AP Photo/Virginia Mayo)' → ('Crowds gather.', 'AP Photo/Virginia Mayo')."""
+    m = _CREDIT.match(text)
+    if not m or not m.group("caption").strip():
+        return text, None
+    return m.group("caption").strip(" -–—|"), m.group("credit").strip()
+
+
+def _norm(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.lower()))
