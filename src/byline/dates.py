@@ -284,7 +284,7 @@ def parse_date(text: str, default_tz: str | None = None) -> str | None:
     if _EPOCH.fullmatch(text):
         return _from_epoch(text)
     iso = _ISO.match(text)
-    if iso:
+    if iso and not text[iso.end():iso.end() + 1].isdigit():
         return _from_iso(iso, default_tz)
     value = _from_rfc2822(text)
     if value:
