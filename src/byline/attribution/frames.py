@@ -1,0 +1,509 @@
+"""Attribution frames inside one sentence: a cue, its source and the content it governs.
+
+Shapes recognised (token view of `sentences.py`, quotes as single tokens):
+- content before the frame: `CONTENT, X said.` / `“Q,” said X.` / `“A,” X said, “B.”` (joined);
+- content after the frame: `X said (that) CONTENT` / `X told reporters: “Q”`;
+- `CONTENT, according to X.` and `According to X, CONTENT.`;
+- object cues: `X urged Congress to …`, `X called for …`, `X called it “Q”`;
+- participles and coordination inherit the clause subject: `…, adding that …`, `… and said …`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .cues import (
+    AFTER_QUOTE_VERBS, AUXILIARIES, BLOCKERS_BEFORE, CLAUSE_WORDS, DETERMINERS, DOC_NOUNS,
+    FINDING_NOUNS, HONORIFICS, LABEL_VERBS, MEDIUM_NOUNS, MEDIUM_PREPS, OBJECT_VERBS, ORG_NOUNS,
+    PARTICLE_CUES, PARTICLE_VERBS, PERSON_NOUNS, PLURAL_PERSON_NOUNS, POSSESSIVES, PRONOUNS,
+    QUANTIFIER_OF, RECIPIENT_WORDS, SPEECH_VERBS, TIME_WORDS, TITLES,
+)
+from .sentences import Token
+
+_STRONG = {"say", "tell", "add", "write", "state", "testify", "confirm", "announce", "explain"}
+_PREPS = {"of", "with", "from", "at", "for", "in", "on", "by", "who", "which", "that", "familiar", "whose"}
+_SUBORDINATORS = {"as", "before", "after", "when", "while", "because", "since", "though", "although", "until", "in", "on", "at", "during", "from", "with", "to", "without", "via", "and", "but", "then"}
+_LEADING = {"but", "and", "so", "indeed", "however", "meanwhile", "now", "still", "yet", "then", "also", "instead", "thus"}
+_INTRO = {"in", "on", "at", "during", "after", "before", "however", "meanwhile", "earlier", "later", "asked", "speaking", "regarding", "for", "with", "as", "when", "while", "since", "but", "and", "so", "if", "though", "although", "indeed", "still"}
+_AGENT_WORDS = PERSON_NOUNS | PLURAL_PERSON_NOUNS | ORG_NOUNS | DOC_NOUNS
+_MONTHS = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "january", "february", "march", "april", "june", "july", "august", "september", "october", "november", "december"}
+
+
+@dataclass(slots=True)
+class Frame:
+    """One attribution found in a sentence (token indices into the paragraph's tokens)."""
+
+    cue: str
+    cue_start: int
+    cue_end: int
+    source: tuple[int, int] | None  # token range of the source as written
+    inherited: bool  # source taken from the clause subject (participles, "and said")
+    content: list[tuple[int, int]] = field(default_factory=list)  # token ranges
+    according: bool = False
+
+
+def _is_word(tok: Token) -> bool:
+    return tok.kind == "w"
+
+
+def _adverb(tok: Token) -> bool:
+    return tok.kind == "w" and tok.text.islower() and tok.low.endswith("ly") and len(tok.low) > 4 and tok.low not in _AGENT_WORDS
+
+
+def _time_word(tok: Token) -> bool:
+    return tok.kind == "w" and (tok.low in TIME_WORDS or tok.low in _MONTHS or tok.text.isdigit())
+
+
+def _skip_left(tokens: list[Token], j: int, lo: int) -> int:
+    """Skip auxiliaries, adverbs and time phrases left of a cue: "Mr Sunak on Friday hinted"."""
+    while j >= lo:
+        tok = tokens[j]
+        if tok.kind == "w" and (tok.low in AUXILIARIES or _adverb(tok)):
+            j -= 1
+        elif _time_word(tok):
+            j -= 1
+            while j >= lo and tokens[j].kind == "w" and (tokens[j].low in {"on", "last", "this", "late", "early", "next", "in", "since"} or _time_word(tokens[j])):
+                j -= 1
+        else:
+            break
+    return j
+
+
+def _skip_right_time(tokens: list[Token], k: int, hi: int) -> int:
+    """Skip "Monday", "on Thursday", "at the time", "last week" after a cue."""
+    while k < hi:
+        tok = tokens[k]
+        if _time_word(tok) or (tok.kind == "w" and tok.low in {"late", "early", "last", "this", "earlier"} and k + 1 < hi and _time_word(tokens[k + 1])):
+            k += 1
+        elif tok.kind == "w" and tok.low in {"on", "at"} and k + 1 < hi and (_time_word(tokens[k + 1]) or tokens[k + 1].low == "the" and k + 2 < hi and tokens[k + 2].low == "time"):
+            k += 3 if tokens[k + 1].low == "the" else 2
+        elif tok.kind == "w" and (tok.low in {"also", "again", "later", "then", "previously"} or _adverb(tok)):
+            k += 1
+        else:
+            break
+    return k
+
+
+def head_index(tokens: list[Token], a: int, b: int) -> int | None:
+    """The head word of a noun phrase tokens[a:b]: last word before a preposition or relative
+    ("A source with direct knowledge…" → source); through "of" after a quantifier
+    ("63 percent of U.S. adults" → adults)."""
+    i = a
+    head = None
+    while i < b:
+        tok = tokens[i]
+        if tok.kind == "w" and tok.low in _PREPS and tok.text.islower():
+            if tok.low == "of" and head is not None and tokens[head].low in QUANTIFIER_OF:
+                head = None
+                i += 1
+                continue
+            break
+        if tok.kind == "p" and tok.text == "(":
+            while i < b and tokens[i].text != ")":
+                i += 1
+            i += 1
+            continue
+        if tok.kind == "w":
+            head = i
+        i += 1
+    return head
+
+
+def valid_source(tokens: list[Token], a: int, b: int, strong: bool) -> bool:
+    """Could tokens[a:b] be who speaks? A name, a pronoun, an acronym or a person/organisation
+    noun; any noun after a determiner for the strong cues ("the singer said")."""
+    if b <= a or b - a > 16:
+        return False
+    if any(t.kind == "q" for t in tokens[a:b]):
+        return False
+    h = head_index(tokens, a, b)
+    if h is None:
+        return False
+    tok = tokens[h]
+    if tok.low in FINDING_NOUNS:
+        return False
+    if tok.low in PRONOUNS and h == b - 1:
+        return tok.low != "it" or b - a == 1
+    if tok.low in POSSESSIVES or tok.low in DETERMINERS or tok.low in CLAUSE_WORDS:
+        return False
+    if tok.is_cap or tok.low in _AGENT_WORDS:
+        return True
+    return strong and h > a and tokens[h - 1].low in DETERMINERS | set(POSSESSIVES) and tok.text.islower()
+
+
+def _clause_start(tokens: list[Token], j: int, lo: int) -> int:
+    """Leftmost token of the noun phrase ending at j: back to a comma, quote, clause word."""
+    k = j
+    while k > lo:
+        prev = tokens[k - 1]
+        if prev.kind == "q" or (prev.kind == "p" and prev.text in ",;:—–-[" ):
+            break
+        if prev.kind == "p" and prev.text == ")":
+            # keep "(D-CA)" and "(IEA)" inside the phrase
+            m = k - 1
+            while m > lo and tokens[m].text != "(":
+                m -= 1
+            k = m
+            continue
+        if prev.kind == "w" and prev.text.islower() and prev.low in CLAUSE_WORDS | {"what"}:
+            if prev.low == "and" and k - 2 >= lo and (tokens[k - 2].is_cap or tokens[k - 2].low in PLURAL_PERSON_NOUNS) and tokens[k].low not in PRONOUNS:
+                k -= 1
+                continue
+            break
+        if prev.kind == "p" and prev.text not in "’'&.":
+            break
+        k -= 1
+    while k < j and tokens[k].kind == "w" and tokens[k].low in _LEADING:
+        k += 1
+    return k
+
+
+def _appositive_owner(tokens: list[Token], a: int, lo: int) -> tuple[int, int] | None:
+    """`Ryan Tucker, an attorney with …, accused`: the name before a comma-set description."""
+    if a - 1 <= lo or tokens[a - 1].text != "," or tokens[a].low not in {"a", "an", "the"}:
+        return None
+    end = a - 1
+    prev = tokens[end - 1]
+    if not (prev.is_cap or prev.text == ")"):
+        return None
+    start = _clause_start(tokens, end - 1, lo)
+    return (start, end) if valid_source(tokens, start, end, False) else None
+
+
+def left_source(tokens: list[Token], i: int, lo: int, strong: bool) -> tuple[int, int] | None:
+    j = _skip_left(tokens, i - 1, lo)
+    if j < lo:
+        return None
+    tok = tokens[j]
+    if tok.kind == "q" or (tok.kind == "p" and tok.text != ")") or (tok.kind == "w" and tok.text.islower() and tok.low in CLAUSE_WORDS):
+        return None
+    a = _clause_start(tokens, j, lo)
+    owner = _appositive_owner(tokens, a, lo)
+    if owner:
+        return owner
+    return (a, j + 1) if valid_source(tokens, a, j + 1, strong) else None
+
+
+def right_source(tokens: list[Token], i: int, hi: int) -> tuple[int, int] | None:
+    """Inverted order: "said Tamala Black, a psychologist…", "says Dr Claire Murray"."""
+    k = i
+    while k < hi:
+        tok = tokens[k]
+        if tok.kind == "w" and (tok.is_cap or tok.low in TITLES or tok.low in HONORIFICS or tok.low in DETERMINERS or tok.low in _AGENT_WORDS):
+            k += 1
+        elif tok.kind == "w" and tok.low == "of" and k + 1 < hi and tokens[k + 1].is_cap:
+            k += 1
+        elif tok.kind == "p" and tok.text in "’'.&" and k > i:
+            k += 1
+        elif tok.kind == "w" and tok.low in ("he", "she", "they") and k == i:
+            return (i, i + 1)
+        else:
+            break
+    while k > i and tokens[k - 1].kind == "p":
+        k -= 1
+    return (i, k) if k > i and valid_source(tokens, i, k, False) else None
+
+
+def _extend_cue(tokens: list[Token], i: int, hi: int, lemma: str) -> int:
+    """The cue's end: particle ("called for"), recipient ("told reporters") or medium
+    ("said in a statement", "wrote in an email to …", "said on “Fox & Friends.”")."""
+    k = i + 1
+    if k < hi and (lemma, tokens[k].low) in PARTICLE_CUES:
+        return k + 1
+    if lemma == "tell" and k < hi:
+        tok = tokens[k]
+        if tok.kind == "q":
+            return k + 1
+        if tok.low in RECIPIENT_WORDS:
+            return k + 1
+        m = k + (1 if tok.low == "the" else 0)
+        n = m
+        while n < hi and n - m < 4 and tokens[n].kind == "w" and (tokens[n].is_cap or (n > m and tokens[n].text == "&")):
+            n += 1
+        if n > m:
+            return n
+        if tok.low == "the" and k + 1 < hi and tokens[k + 1].kind == "w" and tokens[k + 1].low not in CLAUSE_WORDS:
+            return k + 2
+        return k
+    if lemma in {"ask", "urge"} and k + 1 < hi and tokens[k].kind == "w" and tokens[k + 1].low == "to" and tokens[k].low not in {"them", "him", "her", "it"}:
+        return k + 1
+    if k < hi and tokens[k].low in MEDIUM_PREPS:
+        if k + 1 < hi and tokens[k + 1].kind == "q":
+            return k + 2
+        n = k + 1
+        while n < hi and n - k <= 6 and tokens[n].kind == "w" and tokens[n].low not in CLAUSE_WORDS:
+            if tokens[n].low in MEDIUM_NOUNS:
+                end = n + 1
+                if end < hi and tokens[end].low == "to":
+                    e = end + 1
+                    while e < hi and tokens[e].kind == "w" and tokens[e].low not in CLAUSE_WORDS:
+                        e += 1
+                    end = e
+                return end
+            n += 1
+    return k
+
+
+def _cue_text(text: str, tokens: list[Token], a: int, b: int) -> str:
+    return text[tokens[a].start:tokens[b - 1].end]
+
+
+def _content_start(tokens: list[Token], k: int, hi: int) -> int:
+    """Where reported content begins after a frame: after "that", or at the quote after
+    "said back in November 2023," / "said:", else right away."""
+    k = _skip_right_time(tokens, k, hi)
+    for n in range(k, min(hi, k + 9)):
+        tok = tokens[n]
+        if tok.kind == "w" and tok.low == "that" and (n == k or tokens[n - 1].kind == "w" or tokens[n - 1].text == ","):
+            if n == k or not any(t.kind == "w" and (t.low in SPEECH_VERBS) for t in tokens[k:n]):
+                return n + 1
+        if tok.kind == "q":
+            if n == k or tokens[n - 1].text in (",", ":"):
+                return n
+            break
+        if tok.kind == "p" and tok.text not in (",", ":"):
+            break
+    while k < hi and tokens[k].kind == "p" and tokens[k].text in ",:":
+        k += 1
+    return k
+
+
+def _end_of_clause(tokens: list[Token], k: int, hi: int) -> int:
+    """The sentence end, less the final punctuation outside quotes."""
+    while hi > k and tokens[hi - 1].kind == "p" and tokens[hi - 1].text not in ")]":
+        hi -= 1
+    return hi
+
+
+def _cut_object(tokens: list[Token], c0: int, c1: int) -> int:
+    """Object content stops at a relative clause: "a cut to national insurance, which …"."""
+    for n in range(c0, c1 - 1):
+        if tokens[n].text == "," and tokens[n + 1].low in {"which", "who", "where", "claiming", "saying", "adding"}:
+            return n
+    return c1
+
+
+def _is_cue(tokens: list[Token], i: int, lo: int, hi: int) -> str | None:
+    """The cue lemma class of tokens[i]: 'speech', 'object', 'label', 'after', 'particle'."""
+    tok = tokens[i]
+    if tok.kind != "w" or (tok.is_cap and i > lo and tok.low not in {"according"}):
+        return None
+    low = tok.low
+    prev = tokens[i - 1] if i > lo else None
+    if prev is not None and prev.kind == "w" and prev.low in BLOCKERS_BEFORE:
+        return None
+    nxt = tokens[i + 1] if i + 1 < hi else None
+    if low == "according":
+        return "according" if nxt is not None and nxt.low == "to" else None
+    if low in PARTICLE_VERBS and nxt is not None and (PARTICLE_VERBS[low], nxt.low) in PARTICLE_CUES:
+        return "particle"
+    if low in ("went", "goes") and nxt is not None and nxt.low == "on":
+        return "after"
+    if low in AFTER_QUOTE_VERBS:
+        return "after"
+    if low in LABEL_VERBS:
+        return "label"
+    if low in OBJECT_VERBS:
+        return "object" if nxt is not None and nxt.kind == "w" else None
+    if low in SPEECH_VERBS:
+        lemma = SPEECH_VERBS[low]
+        if nxt is not None and nxt.low == "to" and lemma not in {"write", "tell", "report", "explain", "admit", "confess", "suggest", "reply", "respond", "complain", "agree"}:
+            return None
+        if lemma == "point" and (nxt is None or nxt.low != "out"):
+            return None
+        if lemma in {"post", "report", "state", "note", "charge", "answer", "counter", "call"} and prev is not None and prev.low in POSSESSIVES:
+            return None
+        return "speech"
+    return None
+
+
+def lemma_of(low: str) -> str:
+    for table in (SPEECH_VERBS, OBJECT_VERBS, LABEL_VERBS, AFTER_QUOTE_VERBS, PARTICLE_VERBS):
+        if low in table:
+            return table[low]
+    return low
+
+
+def sentence_subject(tokens: list[Token], lo: int, j: int) -> tuple[int, int] | None:
+    """The main clause subject before token j, for cues without their own source."""
+    starts = [lo] + [n + 1 for n in range(lo, j) if tokens[n].text == ","]
+    fallback = None
+    for a in starts:
+        while a < j and tokens[a].kind == "w" and tokens[a].low in _LEADING:
+            a += 1
+        if a >= j or (tokens[a].kind == "w" and tokens[a].low in _INTRO):
+            continue
+        b = a
+        while b < j and (tokens[b].kind != "w" or not tokens[b].text.islower() or tokens[b].low in _AGENT_WORDS or tokens[b].low in DETERMINERS or tokens[b].low in TITLES or tokens[b].low in ("of", "and")):
+            if tokens[b].kind == "q" or (tokens[b].kind == "p" and tokens[b].text not in "’'.&()-"):
+                break
+            b += 1
+        if b > a and valid_source(tokens, a, b, False):
+            if b < j and tokens[b].kind == "w":
+                return (a, b)
+            if fallback is None and a == lo:
+                fallback = (a, b)
+    return fallback
+
+
+def find_frames(text: str, tokens: list[Token], lo: int, hi: int, *, open_ended: bool = False) -> list[Frame]:
+    """All attribution frames of the sentence tokens[lo:hi], content ranges resolved.
+    `open_ended`: the sentence ends in a colon and its content is the next paragraph."""
+    frames: list[Frame] = []
+    i = lo
+    while i < hi:
+        kind = _is_cue(tokens, i, lo, hi)
+        if kind is None:
+            i += 1
+            continue
+        frame = _frame_at(text, tokens, i, lo, hi, kind, open_ended)
+        if frame is not None:
+            frames.append(frame)
+            i = frame.cue_end
+        else:
+            i += 1
+    _cut_at_later_frames(tokens, frames)
+    return frames
+
+
+def _frame_at(text: str, tokens: list[Token], i: int, lo: int, hi: int, kind: str, open_ended: bool = False) -> Frame | None:
+    tok = tokens[i]
+    if kind == "according":
+        return _according(text, tokens, i, lo, hi)
+    lemma = lemma_of(tok.low)
+    cue_end = i + 2 if tok.low in ("went", "goes") else _extend_cue(tokens, i, hi, lemma)
+    src = left_source(tokens, i, lo, lemma in _STRONG)
+    inverted = inherited = False
+    if src is None:
+        j = _skip_left(tokens, i - 1, lo)
+        before = tokens[j] if j >= lo else None
+        if before is not None and (before.kind == "q" or before.text == ",") and kind in ("speech", "after"):
+            src = right_source(tokens, i + 1, hi)
+            if src is not None:
+                inverted = True
+                cue_end = src[1]
+        if src is None and (tok.low.endswith("ing") or (before is not None and before.low in {"and", "but"})):
+            src = sentence_subject(tokens, lo, i)
+            inherited = src is not None
+        if src is None:
+            return None
+    if kind == "after" and not _quote_before(tokens, i if inverted or inherited else src[0], lo):
+        return None
+    cue = _cue_text(text, tokens, i, i + 1 if inverted else cue_end)
+    frame = Frame(cue, i, cue_end, src, inherited)
+    frame_start = src[0] if not inverted and not inherited else i
+    # content before the frame: "CONTENT, X said." / "“Q,” said X."
+    after = _skip_right_time(tokens, cue_end, hi)
+    before_tok = tokens[frame_start - 1] if frame_start > lo else None
+    ends_here = after >= hi or tokens[after].kind == "p" or (tokens[after].kind == "w" and tokens[after].low in _SUBORDINATORS and not _that_soon(tokens, after, hi))
+    if before_tok is not None and (before_tok.kind == "q" or before_tok.text in (",", "—", "–")) and (ends_here or inverted):
+        c1 = frame_start - (0 if before_tok.kind == "q" else 1)
+        c0 = _content_origin(tokens, lo, c1)
+        if c1 <= c0:
+            return None
+        frame.content.append((c0, c1))
+        # "“A,” she said, “B.”" and "The key, experts say, is …": one content, joined
+        if after < hi and tokens[after].text == "," and after + 1 < hi:
+            nxt = tokens[after + 1]
+            if nxt.kind == "q" or (before_tok.text == "," and nxt.kind == "w" and nxt.low not in {"and", "but", "adding", "saying", "who", "which", "as", "before", "after", "while"} and not _is_cue(tokens, after + 1, lo, hi) and _content_origin(tokens, lo, c1) == lo and tokens[c1 - 1].kind == "w"):
+                if nxt.kind == "q" or _short_lead(tokens, c0, c1):
+                    frame.content.append((after + 1, _end_of_clause(tokens, after + 1, hi)))
+        return frame
+    if kind == "after":
+        return None
+    # content after the frame
+    c0 = _content_start(tokens, cue_end, hi)
+    if kind == "label":
+        c0, ok = _label_content(tokens, cue_end, hi)
+        if not ok:
+            return None
+    c1 = _end_of_clause(tokens, c0, hi)
+    if kind in ("object", "particle"):
+        c1 = _cut_object(tokens, c0, c1)
+    if c1 <= c0 or all(t.kind == "p" for t in tokens[c0:c1]):
+        return frame if open_ended else None
+    frame.content.append((c0, c1))
+    return frame
+
+
+def _that_soon(tokens: list[Token], k: int, hi: int) -> bool:
+    return any(t.kind == "w" and t.low == "that" for t in tokens[k:min(hi, k + 6)])
+
+
+def _short_lead(tokens: list[Token], c0: int, c1: int) -> bool:
+    """A fronted subject split by a parenthetical frame: "The key, experts say, is …"."""
+    return c1 - c0 <= 4
+
+
+def _quote_before(tokens: list[Token], k: int, lo: int) -> bool:
+    j = k - 1
+    while j >= lo and tokens[j].kind == "p" and tokens[j].text in ",":
+        j -= 1
+    return j >= lo and tokens[j].kind == "q"
+
+
+def _content_origin(tokens: list[Token], lo: int, c1: int) -> int:
+    """Content before a frame starts at the sentence start, or after an earlier frame's end."""
+    return lo
+
+
+def _label_content(tokens: list[Token], k: int, hi: int) -> tuple[int, bool]:
+    """`called the deployment “Q”` / `described … as …`: content from the quote or after "as"."""
+    end = _end_of_clause(tokens, k, hi)
+    if k < hi and tokens[k].low == "by":
+        return k, False
+    for n in range(k, min(end, k + 8)):
+        if tokens[n].kind == "w" and tokens[n].low == "as":
+            return n + 1, True
+        if tokens[n].kind == "q":
+            return (n if n == end - 1 else k), True
+    return k, False
+
+
+def _according(text: str, tokens: list[Token], i: int, lo: int, hi: int) -> Frame | None:
+    """`CONTENT, according to X` and `According to X, CONTENT`."""
+    k = i + 2
+    n = k
+    while n < hi and not (tokens[n].kind == "p" and tokens[n].text in ",.;:!?—–") and tokens[n].kind != "q":
+        if tokens[n].kind == "w" and tokens[n].text.islower() and tokens[n].low in {"on", "in", "at", "who", "which", "that", "as", "when", "after", "last", "this", "earlier"} and n > k:
+            break
+        n += 1
+    if n <= k:
+        return None
+    frame = Frame("according to", i, n, (k, n), False, according=True)
+    if i == lo or (tokens[i - 1].kind == "w" and tokens[i - 1].low in _LEADING):
+        m = n
+        while m < hi and tokens[m].text != ",":
+            m += 1
+        if m + 1 >= hi:
+            return None
+        frame.content.append((m + 1, _end_of_clause(tokens, m + 1, hi)))
+        return frame
+    if tokens[i - 1].text != ",":
+        return None
+    c1 = i - 1
+    if c1 <= lo:
+        return None
+    frame.content.append((lo, c1))
+    return frame
+
+
+def _cut_at_later_frames(tokens: list[Token], frames: list[Frame]) -> None:
+    """Content after a frame stops where the next frame of the same speaker begins
+    ("…, adding that …", "… and said …"); embedded speech with its own subject stays inside."""
+    for f, g in zip(frames, frames[1:]):
+        if not f.content:
+            continue
+        c0, c1 = f.content[-1]
+        if not (c0 <= g.cue_start < c1):
+            continue
+        if g.inherited or g.according:
+            cut = g.cue_start
+            while cut > c0 and (tokens[cut - 1].kind == "p" or tokens[cut - 1].low in {"and", "but", "while", "also", "then"} or _adverb(tokens[cut - 1]) or tokens[cut - 1].low in AUXILIARIES):
+                cut -= 1
+            if g.source and not g.inherited and g.source[0] < cut:
+                cut = g.source[0]
+                while cut > c0 and tokens[cut - 1].kind == "p":
+                    cut -= 1
+            if cut > c0:
+                f.content[-1] = (c0, cut)

@@ -1,0 +1,296 @@
+"""Speakers: what a source phrase names, and who it resolves to inside the article.
+
+A source as written ("Pentagon spokeswoman Sabrina Singh", "he", "the company", "officials")
+is split into role and name and typed (person, organization, group, anonymous), then resolved
+against what the article said before: surnames and honorifics to the fullest name in the
+article, pronouns to the latest compatible person (gender learnt from earlier pronoun use),
+definite descriptions ("the spokesperson", "the Prime Minister", "the lawsuit") to the latest
+speaker or mention of the matching kind.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from .cues import (
+    DETERMINERS, DOC_NOUNS, HONORIFICS, ORG_NOUNS, PERSON_NOUNS, PLURAL_PERSON_NOUNS,
+    POSSESSIVES, PRONOUNS, QUANTIFIER_OF, TITLES,
+)
+from .frames import head_index
+from .sentences import Token
+
+_ACRONYM = re.compile(r"[A-Z][A-Z&]+s?")
+_CAP_RUN = re.compile(r"(?:[A-Z][\w’'\-&.]*\s+)+[A-Z][\w’'\-&]*")
+_STOP_CAPS = {"The", "A", "An", "In", "On", "At", "But", "And", "As", "It", "He", "She", "They", "We", "I", "This", "That", "When", "If", "For", "Of", "By"}
+_ORG_WORDS = {w.capitalize() for w in ORG_NOUNS} | {"House", "Pentagon", "Kremlin", "Congress", "Senate", "Parliament", "Commerce", "Budget", "Reuters", "Agency"}
+_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
+
+
+@dataclass(slots=True)
+class Entity:
+    name: str
+    kind: str  # person | organization | group | anonymous
+    head: str = ""  # lower-case head noun of the description, for "the spokesperson"
+    role: str | None = None
+    gender: str | None = None
+
+
+@dataclass(slots=True)
+class Resolved:
+    speaker: str | None
+    speaker_type: str | None
+    role: str | None
+
+
+def _fold(name: str) -> str:
+    return " ".join(re.sub(r"[^\w]+", " ", name.casefold()).split())
+
+
+def _is_acronym(word: str) -> bool:
+    return bool(_ACRONYM.fullmatch(word)) and len(word) >= 2
+
+
+def _strip_paren(words: list[Token]) -> list[Token]:
+    out, depth = [], 0
+    for t in words:
+        if t.text == "(":
+            depth += 1
+        elif t.text == ")":
+            depth = max(0, depth - 1)
+        elif depth == 0:
+            out.append(t)
+    return out
+
+
+@dataclass
+class Resolver:
+    """Article-level memory of names, speakers and mentions, fed in reading order."""
+
+    full_names: dict[str, str] = field(default_factory=dict)  # surname (folded) → full name
+    org_names: list[str] = field(default_factory=list)
+    mentions: list[Entity] = field(default_factory=list)  # persons, most recent last
+    speakers: list[Entity] = field(default_factory=list)
+
+    @classmethod
+    def for_article(cls, paragraphs: list[str]) -> Resolver:
+        """Collect full names ("Sabrina Singh") and organisation names from the whole text."""
+        counts: Counter[str] = Counter()
+        orgs: list[str] = []
+        for para in paragraphs:
+            for m in _CAP_RUN.finditer(para):
+                words = [w.strip(".,") for w in m.group().split()]
+                while words and (words[0] in _STOP_CAPS or words[0].lower().rstrip(".") in HONORIFICS | TITLES or _is_acronym(words[0])):
+                    words.pop(0)
+                if any(w in _ORG_WORDS for w in words):
+                    if len(words) >= 2:
+                        orgs.append(" ".join(words))
+                    continue
+                if 2 <= len(words) <= 3 and all(w[:1].isupper() and not _is_acronym(w) and "’" not in w and "'" not in w for w in words):
+                    counts[" ".join(words)] += 1
+        resolver = cls(org_names=orgs)
+        for name, _ in counts.most_common():
+            resolver.full_names.setdefault(_fold(name.split()[-1]), name)
+        return resolver
+
+    # -- mentions -------------------------------------------------------------------------
+    def mention(self, tokens: list[Token], a: int, b: int) -> None:
+        """A sentence subject that names a person: a candidate for later pronouns."""
+        res = self._describe(tokens, a, b, register=False)
+        if res is not None and res.speaker_type == "person" and res.speaker:
+            self._push(Entity(res.speaker, "person", role=res.role))
+
+    def pronoun_subject(self, word: str) -> None:
+        """A sentence starting "She …": learn the gender of the person it resolves to."""
+        gender = _GENDER.get(word.lower())
+        if gender:
+            ent = self._person_for(gender)
+            if ent is not None and ent.gender is None:
+                ent.gender = gender
+
+    def _push(self, ent: Entity) -> Entity:
+        for i, old in enumerate(self.mentions):
+            if old.kind == ent.kind and _fold(old.name) == _fold(ent.name):
+                del self.mentions[i]
+                ent.gender = ent.gender or old.gender
+                ent.role = ent.role or old.role
+                break
+        self.mentions.append(ent)
+        return ent
+
+    def _person_for(self, gender: str | None) -> Entity | None:
+        for ent in reversed(self.mentions):
+            if ent.kind == "person" and (gender is None or ent.gender in (None, gender)):
+                return ent
+        return None
+
+    def _latest(self, kinds: tuple[str, ...], head: str | None = None) -> Entity | None:
+        for ent in reversed(self.speakers):
+            if ent.kind in kinds and (head is None or head in ent.head.split() or head in _fold(ent.name).split()):
+                return ent
+        return None
+
+    # -- resolution -----------------------------------------------------------------------
+    def resolve(self, tokens: list[Token], a: int, b: int) -> Resolved:
+        res = self._describe(tokens, a, b, register=True)
+        return res or Resolved(None, None, None)
+
+    def same_as(self, speaker: str | None, speaker_type: str | None) -> None:
+        """A floating quote re-affirms its speaker as the latest one."""
+        if speaker and speaker_type:
+            self._register(Entity(speaker, speaker_type))
+
+    def _register(self, ent: Entity) -> None:
+        for i, old in enumerate(self.speakers):
+            if old.kind == ent.kind and _fold(old.name) == _fold(ent.name):
+                del self.speakers[i]
+                ent.head = ent.head or old.head
+                break
+        self.speakers.append(ent)
+        if ent.kind == "person":
+            self._push(Entity(ent.name, "person", role=ent.role))
+
+    def _describe(self, tokens: list[Token], a: int, b: int, register: bool) -> Resolved | None:
+        words = _strip_paren(tokens[a:b])
+        if not words:
+            return None
+        lows = [t.low for t in words]
+        if len(words) == 1 and lows[0] in PRONOUNS:
+            return self._pronoun(lows[0], register)
+        if lows[0] in POSSESSIVES and len(words) > 1 and lows[-1] in DOC_NOUNS:
+            return self._pronoun({"his": "he", "her": "she", "its": "it", "their": "they"}[lows[0]], register)
+        if "by" in lows:  # "An official review by Lord Walney"
+            k = lows.index("by")
+            if k + 1 < len(words) and words[k + 1].is_cap:
+                sub = [t for t in tokens[a:b] if t.start >= words[k + 1].start]
+                return self._describe(sub, 0, len(sub), register)
+        if "and" in lows[1:-1] and lows[-1] not in ORG_NOUNS:
+            name = _text(_drop_determiners(words))
+            return self._out(Entity(name, "group", head=lows[-1]), register)
+        h = head_index(words, 0, len(words))
+        if h is None:
+            return None
+        head = words[h]
+        if head.is_cap or _is_acronym(head.text):
+            return self._named(words, h, register)
+        if head.low in PLURAL_PERSON_NOUNS:
+            body = _drop_determiners(words)
+            name = _text(body)
+            if len(body) == 1:
+                old = self._latest(("group",), head.low)
+                if old is not None:
+                    return self._out(old, register)
+            return self._out(Entity(name, "group", head=head.low), register)
+        if head.low in DOC_NOUNS:
+            old = self._latest(("organization",)) or self._latest(("person",))
+            return self._out(old, register) if old else None
+        if head.low in ORG_NOUNS:
+            old = self._latest(("organization",), head.low) or self._latest(("organization",))
+            if old is not None and words[0].low == "the":
+                return self._out(old, register)
+            return self._out(Entity(_text(_drop_determiners(words)), "organization", head=head.low), register)
+        indefinite = words[0].low in {"a", "an", "another", "one"}
+        if not indefinite:
+            old = self._latest(("anonymous", "person"), head.low)
+            if old is None and head.low in TITLES | PERSON_NOUNS:
+                old = self._person_for(None)
+                if old is not None:
+                    ent = Entity(old.name, "person", role=_text(words[1:]) if words[0].low == "the" else None)
+                    return self._out(ent, register)
+            if old is not None:
+                return self._out(old, register)
+        name = _text(_drop_determiners(words))
+        return self._out(Entity(name, "anonymous", head=head.low), register)
+
+    def _pronoun(self, low: str, register: bool) -> Resolved | None:
+        kind, gender = PRONOUNS[low]
+        if kind == "person":
+            ent = self._person_for(gender)
+            if ent is None:
+                return None
+            if gender and ent.gender is None:
+                ent.gender = gender
+            return self._out(Entity(ent.name, "person", role=ent.role, gender=ent.gender), register)
+        kinds = ("organization",) if kind == "organization" else ("group", "organization")
+        ent = self._latest(kinds)
+        return self._out(ent, register) if ent else None
+
+    def _named(self, words: list[Token], h: int, register: bool) -> Resolved:
+        """Capitalised source: split the trailing name from the role written before it."""
+        body = words[: h + 1]
+        if len(body) >= 3 and _is_acronym(body[-1].text) and body[-2].is_cap and not _is_acronym(body[-2].text):
+            body = body[:-1]  # "Mark Rutte NATO": a repeated organisation tag
+        k = len(body)
+        while k > 0 and body[k - 1].is_cap and not _is_acronym(body[k - 1].text) and body[k - 1].low.rstrip(".") not in TITLES | HONORIFICS and body[k - 1].text not in _ORG_WORDS and not body[k - 1].low.endswith(("’s", "'s")):
+            k -= 1
+        name_words = body[k:]
+        role_words = [t for t in body[:k] if t.low not in DETERMINERS]
+        role = _text(role_words) if role_words else None
+        org_like = not name_words or any(t.text in _ORG_WORDS or _is_acronym(t.text) for t in body[max(0, k - 1):]) or (body[0].low == "the" and k <= 1)
+        if org_like:
+            name = _text([t for t in body if t.low not in DETERMINERS and t.is_cap or t.text in "&’'" or _is_acronym(t.text) or t.low in ORG_NOUNS])
+            name = re.sub(r"^(?:[a-z\-]+\s)+", "", name)
+            return self._out(Entity(self._full_org(name), "organization", head=body[-1].low), register)
+        if name_words[-1].low in PLURAL_PERSON_NOUNS or (len(name_words) <= 2 and name_words[-1].text.endswith("s") and name_words[-1].low.rstrip("s") + "s" in PLURAL_PERSON_NOUNS):
+            return self._out(Entity(_text(name_words), "group", head=name_words[-1].low), register)
+        name = _text(name_words)
+        full = self._full_org(name)
+        if full != name:
+            return self._out(Entity(full, "organization", head=full.split()[-1].lower()), register)
+        if len(name_words) == 1:
+            name = self.full_names.get(_fold(name), name)
+        return self._out(Entity(name, "person", role=role), register)
+
+    def _full_org(self, name: str) -> str:
+        """"Mid-Vermont Christian" → "Mid Vermont Christian School" when the article has it."""
+        key = _fold(name)
+        if not key:
+            return name
+        for org in self.org_names:
+            fo = _fold(org)
+            if fo != key and fo.startswith(key + " ") and org.split()[-1] in _ORG_WORDS:
+                return org
+        return name
+
+    def _out(self, ent: Entity, register: bool) -> Resolved:
+        if register:
+            self._register(Entity(ent.name, ent.kind, ent.head, ent.role, ent.gender))
+        return Resolved(ent.name, ent.kind, ent.role)
+
+
+def _drop_determiners(words: list[Token]) -> list[Token]:
+    """"63 percent of U.S. adults" → "U.S. adults"; "several Democrats" → "Democrats"."""
+    lows = [t.low for t in words]
+    if "of" in lows:
+        k = lows.index("of")
+        if all(w in QUANTIFIER_OF or w in DETERMINERS or w.isdigit() for w in lows[:k]):
+            words = words[k + 1:]
+    i = 0
+    while i < len(words) - 1 and (words[i].low in DETERMINERS or words[i].text.isdigit()):
+        i += 1
+    return words[i:]
+
+
+def _text(words: list[Token]) -> str:
+    out = ""
+    prev_end = None
+    for t in words:
+        if prev_end is not None and t.start > prev_end:
+            out += " "
+        out += t.text
+        prev_end = t.end
+    return out.strip()
+
+
+def speakers(attributions: list) -> list[dict]:
+    """Per-article speaker list: name, role, type and how many attributions each has."""
+    table: dict[tuple[str, str | None], dict] = {}
+    for att in attributions:
+        if not att.speaker:
+            continue
+        key = (_fold(att.speaker), att.speaker_type)
+        row = table.setdefault(key, {"name": att.speaker, "role": None, "type": att.speaker_type, "count": 0})
+        row["count"] += 1
+        row["role"] = row["role"] or att.role
+    return sorted(table.values(), key=lambda r: -r["count"])
