@@ -126,6 +126,14 @@ def _quotes(root: Path) -> list[Doc]:
     return [Doc(p.stem, p, None, {"attributions": gold.get(p.stem, [])}) for p in (root / "texts").glob("*.txt")]
 
 
+def sample(docs: list[Doc], limit: int) -> list[Doc]:
+    """An evenly spaced subset of `limit` documents (all of them when limit is 0)."""
+    if not limit or limit >= len(docs):
+        return docs
+    step = len(docs) / limit
+    return [docs[int(i * step)] for i in range(limit)]
+
+
 _LOADERS: dict[str, Callable[[Path], list[Doc]]] = {
     "scrapinghub": _scrapinghub,
     "fundus-eval": _fundus,

@@ -9,7 +9,8 @@ from __future__ import annotations
 import signal
 import time
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -59,24 +60,32 @@ def run_tool(
     The first `warmup` documents are run once untimed first, so imports and caches are warm.
     """
     inputs = inputs if inputs is not None else {d.id: read_input(dataset, d) for d in docs}
-    old = signal.signal(signal.SIGALRM, _on_alarm)
     result = RunResult()
-    try:
+    with page_alarm():
         for d in docs[:warmup]:
-            _guarded(tool, inputs[d.id], d.url, timeout)
+            guarded(tool, inputs[d.id], d.url, timeout)
         for d in docs:
             start = time.perf_counter()
-            pred, error = _guarded(tool, inputs[d.id], d.url, timeout)
+            pred, error = guarded(tool, inputs[d.id], d.url, timeout)
             result.seconds[d.id] = time.perf_counter() - start
             result.preds[d.id] = pred
             if error:
                 result.errors[d.id] = error
-    finally:
-        signal.signal(signal.SIGALRM, old)
     return result
 
 
-def _guarded(tool: Callable[[str, str | None], Any], text: str, url: str | None, timeout: float) -> tuple[Any, str | None]:
+@contextmanager
+def page_alarm() -> Iterator[None]:
+    """Route SIGALRM to PageTimeout while `guarded` calls run."""
+    old = signal.signal(signal.SIGALRM, _on_alarm)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGALRM, old)
+
+
+def guarded(tool: Callable[[str, str | None], Any], text: str, url: str | None, timeout: float) -> tuple[Any, str | None]:
+    """`tool(text, url)` and None, or None and the error (exception or time-out) it ended in."""
     try:
         signal.setitimer(signal.ITIMER_REAL, timeout)
         try:
