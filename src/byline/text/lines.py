@@ -1,0 +1,139 @@
+"""Line kinds and line features of a text dump.
+
+A dump holds one visible block per line. Prose lines of the article are long, end with
+sentence punctuation and are dense in function words; page furniture (menus, buttons, player
+controls, cookie banners, captions, related headlines) is short, title-cased, repeated or
+matches a small lexicon of interface words. The features below feed the line model
+(`model.py`); the patterns also name the kinds the assembly needs (captions, gallery markers,
+related-coverage headers).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+
+from .repair import fix_mojibake, split_glued
+
+GALLERY_MARK = re.compile(r"^(?:image|photo|slide)?\s*\d{1,3}\s*(?:of|/)\s*\d{1,3}\s*\|?$", re.I)
+# "(AP Photo/Virginia Mayo)", "(Reuters/Jane Doe)", "Photograph: Chip Somodevilla/Getty Images".
+CREDIT_PAREN = re.compile(
+    r"\s*\(((?:[^()]{0,40}\b(?:Photo|Photograph|Image|Picture|Video|Illustration|Credit)s?\b"
+    r"|[^()]{0,25}/[^()]*?(?:Images|Photos?|Pictures|Press|File)\b)[^()]{0,80})\)$"
+)
+CREDIT_LABEL = re.compile(
+    r"\s*\b(?:Photograph|Photo|Image|Picture|Illustration|Credit|Photo credit)s?\s*:\s*([^.]{2,80})$"
+)
+CREDIT_AGENCY = re.compile(r"(?:\||/|\bvia\b)\s*(?:[A-Z][\w.&' -]{0,40})?(?:Getty Images|Shutterstock|Alamy)\s*$")
+PLAYER = re.compile(
+    r"^\d+ seconds? of \d+|^Volume \d+%$|^(?:now playing|video loading|play video|watch video|"
+    r"replay|unmute|mute|fullscreen|pause|play|loaded: \d)|^\d{1,2}:\d\d(?: / \d{1,2}:\d\d)?$",
+    re.I,
+)
+RELATED_HEAD = re.compile(
+    r"^(?:related(?: coverage| stories| articles| content| news| reading| links)?|"
+    r"read (?:also|next)|more (?:stories|coverage|news|on this(?: story)?|from [\w .'-]{1,30})|see also|also read|"
+    r"recommended(?: stories| reading| for you)?|you (?:may|might) (?:also )?(?:like|be interested in)|"
+    r"(?:most )?(?:popular|trending)(?: now| stories| news)?|latest(?: news| stories)?|top stories|"
+    r"further reading|what to read next|editor'?s picks)\s*:?$",
+    re.I,
+)
+BYLINE = re.compile(r"^(?:by|written by|words by|reporting by|von|par|por)\s+\S", re.I)
+_BOILER = re.compile(
+    r"cookie|subscri|newsletter|sign (?:in|up)|log ?in\b|register\b|advertis|sponsored|"
+    r"all rights reserved|©|copyright|privacy|terms of (?:use|service)|\bshare\b|follow us|"
+    r"read more|click here|download (?:the|our)|skip to|\bmenu\b|\bsearch\b|\btrending\b|"
+    r"\bcomments?\b|facebook|twitter|linkedin|whatsapp|pinterest|instagram|reddit|\bemail\b|"
+    r"\bprint\b|\bpodcasts?\b|\bwatch\b|\bvideo\b|\bfollow\b|\baccept\b|\bconsent\b",
+    re.I,
+)
+_MONTH = re.compile(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|"
+    r"\b\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b|"
+    r"\b\d{4}-\d\d-\d\d\b|\b\d{1,2}:\d\d\b|\b\d+ (?:min|mins|minutes|hours?|hrs?|days?) ago\b",
+    re.I,
+)
+# A teaser's trailing ellipsis ("…from the..."), is not the end of a sentence.
+_TERMINAL = re.compile(r"(?<!\.\.)[.!?][\"'”’»)\]]*$")
+_WORD = re.compile(r"[^\W\d_][\w'’-]*|\d[\d.,:%]*")
+_LINK_LIKE = re.compile(r"https?://|www\.|@\w|\.com\b|#\w")
+_SENTENCE_END = re.compile(r"[.!?][\"'”’]?\s+[\"'“‘(]?[A-Z]")
+
+STOPWORDS = frozenset(
+    "a an the and or but if of to in on at by for with from as into about after before over under "
+    "is are was were be been being has have had do does did will would can could should may might "
+    "must that this these those it its he she they we you i his her their our your my him them us "
+    "who whom which what when where why how not no than then there here so such also just only "
+    "more most very said says say".split()
+)
+
+N_LOCAL = 21
+
+
+def words(text: str) -> list[str]:
+    return _WORD.findall(text)
+
+
+def ends_sentence(text: str) -> bool:
+    """True when the line ends like a finished sentence (terminal punctuation, maybe quoted)."""
+    return bool(_TERMINAL.search(text[-40:]))
+
+
+def is_caption_credit(text: str) -> bool:
+    tail = text[-140:]
+    return bool(
+        (tail.endswith(")") and CREDIT_PAREN.search(tail))
+        or (":" in tail and CREDIT_LABEL.search(tail))
+        or CREDIT_AGENCY.search(tail)
+    )
+
+
+def local_features(text: str, ws: list[str]) -> list[float]:
+    """Features of one line on its own (N_LOCAL of them); `ws` are its words.
+
+    Ratios look at the first 40 words and costly patterns only at short lines, so long
+    paragraphs cost no more than short ones.
+    """
+    n = len(ws)
+    head = ws[:40]
+    alpha = [w for w in head if w[0].isalpha()]
+    na = len(alpha) or 1
+    caps = sum(1 for w in alpha if w[0].isupper())
+    stop = sum(1 for w in alpha if w.lower() in STOPWORDS)
+    short = n < 25
+    return [
+        math.log1p(n),
+        1.0 if n < 4 else 0.0,
+        1.0 if 4 <= n < 10 else 0.0,
+        1.0 if 10 <= n < 25 else 0.0,
+        1.0 if n >= 25 else 0.0,
+        1.0 if ends_sentence(text) else 0.0,
+        1.0 if text.endswith(":") else 0.0,
+        stop / na,
+        caps / na,
+        1.0 if text.isupper() and n > 1 else 0.0,
+        (len(head) - len(alpha)) / (len(head) or 1),
+        1.0 if "|" in text else 0.0,
+        1.0 if short and _BOILER.search(text) else 0.0,
+        1.0 if is_caption_credit(text) else 0.0,
+        1.0 if short and (GALLERY_MARK.match(text) or PLAYER.search(text)) else 0.0,
+        1.0 if n < 15 and _MONTH.search(text) else 0.0,
+        1.0 if n < 12 and BYLINE.match(text) else 0.0,
+        min(len(_SENTENCE_END.findall(text)), 5) / 5,
+        1.0 if "\"" in text or "“" in text or "”" in text else 0.0,
+        1.0 if short and _LINK_LIKE.search(text) else 0.0,
+        1.0 if text[:1] in "•·-*–—►▶" else 0.0,
+    ]
+
+
+def is_prose(text: str, ws: list[str]) -> bool:
+    """A long line ending a sentence: the unit the article region is made of."""
+    return len(ws) >= 10 and ends_sentence(text)
+
+
+def dump_lines(text: str) -> list[str]:
+    """The dump's non-empty lines, mojibake fixed and glued fragments split apart."""
+    out: list[str] = []
+    for raw in fix_mojibake(text).splitlines():
+        out.extend(split_glued(raw))
+    return out

@@ -1,0 +1,64 @@
+"""Headline, byline and timestamps of a text dump.
+
+A dump's first line is usually the page's <title> ("Headline | Site"), and the headline shows
+again as the article's <h1> just before the body; the byline and the timestamps sit between the
+headline and the first paragraph, often glued together on one line.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .lines import BYLINE, ends_sentence, words
+
+_SITE_SEPARATOR = re.compile(r"\s+[|–—:-]\s+|\s+[|·•]\s*|\s*::\s*")
+_STAMP_WORD = re.compile(r"^(updated|published|posted|last (?:updated|modified)|modified|created|first published)\b", re.I)
+
+
+def _tokens(text: str) -> set[str]:
+    return {w.lower() for w in words(text)}
+
+
+def page_title(first_line: str) -> str:
+    """The headline part of a <title>: the longest part between site-name separators."""
+    parts = [p.strip() for p in _SITE_SEPARATOR.split(first_line) if p.strip()]
+    return max(parts, key=len) if parts else first_line.strip()
+
+
+def find_title_index(texts: list[str], limit: int = 3000) -> int | None:
+    """Index of the line that repeats the <title>'s headline (the <h1>), or None.
+
+    Among lines similar to the first line (Dice over word sets ≥ 0.6), the most similar wins;
+    ties go to the one followed by more long lines, since the <h1> is followed by the article.
+    """
+    if len(texts) < 2:
+        return None
+    ref = _tokens(page_title(texts[0]))
+    if not ref:
+        return None
+    best: tuple[float, int, int] | None = None
+    for i in range(1, min(len(texts), limit)):
+        t = texts[i]
+        if len(t) > 300 or len(t) < 8:
+            continue
+        cand = _tokens(t)
+        if not cand:
+            continue
+        dice = 2 * len(ref & cand) / (len(ref) + len(cand))
+        if dice < 0.6:
+            continue
+        following = sum(1 for u in texts[i + 1 : i + 16] if len(u) > 120)
+        key = (round(dice, 2), following, -i)
+        if best is None or key > best:
+            best = key
+    return -best[2] if best else None
+
+
+def is_headline_like(text: str) -> bool:
+    """Short enough, not a sentence, not furniture: what an <h1> looks like."""
+    n = len(words(text))
+    return 3 <= n <= 30 and not ends_sentence(text.rstrip("?!")) and not BYLINE.match(text)
+
+
+def is_stamp(text: str) -> bool:
+    return bool(_STAMP_WORD.match(text))

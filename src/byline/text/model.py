@@ -1,0 +1,146 @@
+"""The line model: is this dump line part of the article body?
+
+A logistic regression over line features, trained by `scripts/train_textdump.py` and shipped
+as `line_model.json` (weights plus a vocabulary of word log-odds, body versus furniture,
+learned from words seen on many sites). Besides the line's own traits, the features say where
+the line sits: how much prose surrounds it, whether it lies inside the page's main prose run,
+and how it stands to the headline, so the model sees the article region, not lone lines.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from functools import lru_cache
+from operator import mul
+from pathlib import Path
+
+from .lines import N_LOCAL, is_prose, local_features, words
+
+MODEL_PATH = Path(__file__).with_name("line_model.json")
+VOCAB_WORDS = 30  # words of a line looked up in the vocabulary
+
+
+def _window_mean(values: list[float], radius: int) -> list[float]:
+    """Mean of values[i-radius : i+radius+1] without values[i], by prefix sums (linear time)."""
+    n = len(values)
+    prefix = [0.0]
+    for v in values:
+        prefix.append(prefix[-1] + v)
+    out = []
+    for i in range(n):
+        lo, hi = max(0, i - radius), min(n, i + radius + 1)
+        count = hi - lo - 1
+        out.append((prefix[hi] - prefix[lo] - values[i]) / count if count else 0.0)
+    return out
+
+
+def main_run(prose: list[float], gap_cost: float = 0.25) -> tuple[int, int]:
+    """[start, end) of the run with the most prose lines net of the other lines in it (Kadane)."""
+    best, best_lo, best_hi = 0.0, 0, 0
+    cur, lo = 0.0, 0
+    for i, p in enumerate(prose):
+        if cur <= 0:
+            cur, lo = 0.0, i
+        cur += 1.0 if p else -gap_cost
+        if cur > best:
+            best, best_lo, best_hi = cur, lo, i + 1
+    return best_lo, best_hi
+
+
+def _vocab_score(ws: list[str], vocab: dict[str, float]) -> tuple[float, float]:
+    """Mean log-odds (body vs furniture) of the line's known words, and the share known."""
+    total, known = 0.0, 0
+    head = ws[:VOCAB_WORDS]
+    for w in head:
+        v = vocab.get(w.lower())
+        if v is not None:
+            total += v
+            known += 1
+    return (total / known if known else 0.0), (known / len(head) if head else 0.0)
+
+
+N_FEATURES = N_LOCAL + 18
+
+
+def line_features(texts: list[str], title_index: int | None, vocab: dict[str, float]) -> list[list[float]]:
+    """One feature row per line: local traits, vocabulary, neighbourhood and position."""
+    n = len(texts)
+    tokens = [words(t) for t in texts]
+    local = [local_features(t, ws) for t, ws in zip(texts, tokens)]
+    prose = [1.0 if is_prose(t, ws) else 0.0 for t, ws in zip(texts, tokens)]
+    near = _window_mean(prose, 3)
+    wide = _window_mean(prose, 12)
+    run_lo, run_hi = main_run(prose)
+    total = sum(prose) or 1.0
+    seen: dict[str, int] = {}
+    for t in texts:
+        seen[t] = seen.get(t, 0) + 1
+    t_idx = title_index if title_index is not None else -1
+    rows = []
+    before = 0.0
+    for i, f in enumerate(local):
+        prev_f = local[i - 1] if i else None
+        next_f = local[i + 1] if i + 1 < n else None
+        after = i - t_idx if t_idx >= 0 else 0
+        score, known = _vocab_score(tokens[i], vocab)
+        f += [
+            score,
+            known,
+            prev_f[0] if prev_f else 0.0,
+            prev_f[5] if prev_f else 0.0,
+            next_f[0] if next_f else 0.0,
+            next_f[5] if next_f else 0.0,
+            near[i],
+            wide[i],
+            before / total,
+            (total - before - prose[i]) / total,
+            1.0 if run_lo <= i < run_hi else 0.0,
+            math.log1p(run_lo - i) if i < run_lo else 0.0,
+            math.log1p(i - run_hi + 1) if i >= run_hi else 0.0,
+            1.0 if seen[texts[i]] > 1 else 0.0,
+            1.0 if after > 0 else 0.0,
+            1.0 if after == 0 and t_idx >= 0 else 0.0,
+            1.0 if 0 < after <= 8 else 0.0,
+            1.0 if t_idx < 0 else 0.0,
+        ]
+        before += prose[i]
+        rows.append(f)
+    return rows
+
+
+@lru_cache(maxsize=4)
+def load_model(path: str = str(MODEL_PATH)) -> dict:
+    return json.loads(Path(path).read_text())
+
+
+def folded_weights(model: dict) -> tuple[list[float], float]:
+    """Weights over raw features: the training standardisation folded in (w/s, b - Σ w·m/s)."""
+    weights, mean, scale = model["weights"], model["mean"], model["scale"]
+    raw = [w / s for w, s in zip(weights, scale)]
+    bias = weights[-1] - sum(r * m for r, m in zip(raw, mean))
+    return raw, bias
+
+
+def probabilities(rows: list[list[float]], raw: list[float], bias: float) -> list[float]:
+    out = []
+    for row in rows:
+        z = bias + sum(map(mul, row, raw))
+        out.append(1.0 / (1.0 + math.exp(-max(min(z, 30.0), -30.0))))
+    return out
+
+
+@lru_cache(maxsize=4)
+def _shipped() -> tuple[list[float], float, dict[str, float]]:
+    model = load_model()
+    return (*folded_weights(model), model["vocab"])
+
+
+def body_probabilities(texts: list[str], title_index: int | None, model: dict | None = None) -> list[float]:
+    """P(line belongs to the article body) for every line."""
+    if model is None:
+        raw, bias, vocab = _shipped()
+    else:
+        raw, bias = folded_weights(model)
+        vocab = model["vocab"]
+    return probabilities(line_features(texts, title_index, vocab), raw, bias)

@@ -1,0 +1,118 @@
+"""Text dump → Article: repair of glued fragments, line kinds, the seed record, dev accuracy."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+from byline import extract
+from byline.text import extract_text
+from byline.text.repair import fix_mojibake, split_glued
+
+FIXTURES = Path(__file__).parent / "fixtures" / "text"
+SEED = "textdumps/seed/ap-north-korea-troops"
+
+NAV = "\n".join(["Home", "News", "Sports", "Business", "Subscribe", "Sign In", "Search"])
+PARAGRAPHS = [
+    "The county board voted on Monday to extend library hours on weekends, a change residents had requested for years at public meetings.",
+    "Branches will open at nine in the morning on Saturdays and Sundays starting next month, and the main library will stay open until eight in the evening.",
+    "The board said the cost would be covered by savings from a new energy contract, so no other services will be cut to pay for the longer hours.",
+    "Library director Ann Park said the staff was ready, and that volunteers would help run the children’s reading programmes on weekend mornings.",
+]
+
+
+def _dump(*middle: str, tail: tuple[str, ...] = ("About Us", "Privacy Policy", "© 2025 County News")) -> str:
+    title = "County extends library hours on weekends"
+    return "\n".join([f"{title} | County News", NAV, title, *middle, *tail])
+
+
+def test_split_glued_fragments():
+    assert split_glued("By LORNE COOK and TARA COPPUpdated 10:24 AM MST, October 28, 2024Share") == [
+        "By LORNE COOK and TARA COPP",
+        "Updated 10:24 AM MST, October 28, 2024",
+        "Share",
+    ]
+    assert split_glued("0 seconds of 2 minutes, 19 secondsVolume 90%") == ["0 seconds of 2 minutes, 19 seconds", "Volume 90%"]
+    assert split_glued("on Oct. 28, 2024. (AP Photo/Virginia Mayo)Read More") == [
+        "on Oct. 28, 2024. (AP Photo/Virginia Mayo)",
+        "Read More",
+    ]
+    assert split_glued("Published Wed, Feb 28 20247:00 AM EST") == ["Published Wed, Feb 28 2024 7:00 AM EST"]
+    # Ordinary words that merely start like furniture stay whole.
+    assert split_glued("Shareholders were Updated daily.  Shares rose") == ["Shareholders were Updated daily. Shares rose"]
+
+
+def test_fix_mojibake():
+    assert fix_mojibake("Biden\u00e2\u0080\u0099s approval") == "Biden\u2019s approval"
+    assert fix_mojibake("Biden\u00e2\u20ac\u2122s approval") == "Biden\u2019s approval"
+    assert fix_mojibake("café déjà vu") == "café déjà vu"
+
+
+def test_fixture_record():
+    article = extract_text((FIXTURES / "harbor-bridge.txt").read_text())
+    assert article.title == "Harbor bridge to close for repairs next month, city says"
+    assert article.authors == ["Maria Lopez"]
+    assert article.published == "2025-01-08T09:15:00-05:00"
+    assert article.modified is None
+    assert article.dateline is not None and article.dateline.place == "RIVERSIDE"
+    assert len(article.body) == 7
+    assert article.body[0].startswith("RIVERSIDE (RL) — The Harbor Bridge")
+    assert article.body[-1].startswith("Residents can sign up")
+    assert not any("Subscribe" in p or "newsletter" in p or "©" in p for p in article.body)
+    assert article.related == [
+        "City council approves budget with new money for road repairs",
+        "Fifth Street crossing to get new traffic signals this spring",
+    ]
+    assert [(m.caption, m.credit) for m in article.media] == [
+        ("Cars cross the Harbor Bridge during the morning commute on Tuesday.", "Riverside Ledger Photo/Sam Ortiz")
+    ]
+    assert article.truncated is False
+
+
+def test_truncated_only_when_the_dump_stops_mid_sentence():
+    cut = _dump(*PARAGRAPHS[:3], "Library director Ann Park said the staff", tail=())
+    article = extract_text(cut)
+    assert article.body[-1] == "Library director Ann Park said the staff"
+    assert article.truncated is True
+    whole = extract_text(_dump(*PARAGRAPHS))
+    assert whole.body == PARAGRAPHS
+    assert whole.truncated is False
+
+
+def test_gallery_captions_become_media_not_body():
+    gallery = ["1 of 2 |", "Readers at the main library on Saturday.", "2 of 2 |", "The reading room. (Photo: Jo Kim)"]
+    article = extract_text(_dump(*gallery, *PARAGRAPHS))
+    assert article.body == PARAGRAPHS
+    assert [(m.position, m.caption, m.credit) for m in article.media] == [
+        (1, "Readers at the main library on Saturday.", None),
+        (2, "The reading room.", "Photo: Jo Kim"),
+    ]
+
+
+def test_extract_routes_text_dumps_here():
+    text = (FIXTURES / "harbor-bridge.txt").read_text()
+    assert extract(text).body == extract_text(text).body
+    assert extract(text.encode()).title == extract_text(text).title
+
+
+def test_seed_gives_the_expected_record(datasets):
+    expected = json.loads((datasets / f"{SEED}.expected.json").read_text())
+    record = extract((datasets / f"{SEED}.txt").read_bytes()).to_dict()
+    for field in ("title", "authors", "published", "modified", "dateline", "body", "truncated", "related"):
+        assert record[field] == expected[field], field
+    media = [{key: m[key] for key in ("position", "caption", "credit")} for m in record["media"]]
+    assert media == expected["media"]
+
+
+def test_dev_dumps_body_f1(datasets):
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+    from bench.scoring import shingle_page, shingle_summary
+
+    root = datasets / "textdumps" / "dev"
+    truth = json.loads((root / "ground-truth.json").read_text())
+    pages = []
+    for doc_id, t in truth.items():
+        gold = t.get("articleBody") or "\n".join(p.strip("[]") for p in t["body"])
+        pages.append(shingle_page(gold, extract_text((root / "dumps" / f"{doc_id}.txt").read_text()).text))
+    assert shingle_summary(pages)["f1"] >= 0.90
