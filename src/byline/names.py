@@ -30,10 +30,11 @@ _NOT_NAME_WORDS = frozenset(
     staff editor editors editorial reporter reporters writer writers correspondent correspondents
     contributor contributors contributing columnist team desk news newsroom board admin
     administrator press media group inc llc ltd co corp company times post daily weekly magazine
-    journal tribune herald gazette service services wire agency online digital network channel
+    journal tribune herald gazette courier enquirer inquirer sentinel chronicle dispatch bulletin
+    telegraph examiner ledger courant service services wire agency online digital network channel
     tv radio sports the of for by with from in on at to is was has senior chief associate special
     guest author authors photo photos photographer video updated update published posted share
-    comments comment read more subscribe follow email twitter facebook instagram linkedin home
+    comments comment read more report reports subscribe follow email twitter facebook instagram linkedin home
     about contact opinion analysis column produced sponsored partner content studio newsletter
     department office council committee institute foundation association society club official
     editor-in-chief producer host anchor reviewer review reviews web webmaster webteam desk
@@ -47,6 +48,12 @@ _PARTICLES = frozenset(
 )
 _SUFFIXES = {"jr": "Jr.", "sr": "Sr.", "ii": "II", "iii": "III", "iv": "IV", "v": "V"}
 
+# "John O'Connor The Associated Press": an agency glued to the end of a byline (as written or in capitals).
+_TRAILING_AGENCY = re.compile(
+    r"(?<=\w)(?<!\bThe)(?<!\bTHE)[\s,]+(?:"
+    + "|".join(re.escape(v) for a in sorted(AGENCIES.values(), key=len, reverse=True) for v in (a, a.upper()))
+    + r")\.?$"
+)
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _HANDLE = re.compile(r"(?<!\w)@\w+")
 _URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
@@ -58,6 +65,7 @@ _STOP_AT = re.compile(
 _CREDIT = re.compile(r"photo|image|illustration|graphic|video|picture|foto", re.IGNORECASE)
 _SEGMENTS = re.compile(r"\s*[|•·/]\s*|\s+[-–—]\s+")
 _SPLIT = re.compile(r"\s*[,;]\s*|\s+(?:and|AND|And|und|et|y|e|&|with|With)\s+|\s*&\s*")
+_JOINER = re.compile(r"(?:,|;|&|\band\b|\bund\b|\bet\b|\by\b)\s*", re.IGNORECASE)
 _TRAILER = re.compile(
     r"\s+(?:in|for|at|is|was|from|of|on)\s+.*$|\s*\(.*?\)\s*|\s*\[.*?\]\s*", re.IGNORECASE
 )
@@ -106,7 +114,7 @@ def is_person_name(text: str) -> bool:
         return False
     if _agency(text):
         return True
-    if any(ch.isdigit() for ch in text) or re.search(r"[@/:;!?#=+*<>{}\[\]()|\"“”]", text):
+    if any(ch.isdigit() for ch in text) or re.search(r"[@/:;!?#=+*<>{}\[\]()|\"“”]|\.[a-z]{2,}", text):
         return False
     words = text.split()
     uncased = all(c.lower() == c.upper() for c in text if c.isalpha())
@@ -172,20 +180,33 @@ def parse_byline(text: str) -> list[str]:
         if _CREDIT.search(text[: by.start()]):
             return []  # "Photo by …": a picture credit, not the story's author
         text = text[by.end():]
+    text = _TRAILING_AGENCY.sub(lambda m: " | " + m.group(0).strip(" ,"), text.strip())
     names: list[str] = []
+    joined = True  # whether the next segment continues the list of names
     for segment in _SEGMENTS.split(text):
-        pieces = [p for p in _SPLIT.split(segment) if p and p.strip()]
+        bare = segment.strip()
+        if not bare.strip(" ,;"):
+            joined = joined or bool(bare)
+            continue
+        if _JOINER.fullmatch(bare):
+            joined = True
+            continue
+        if names and not joined and not _JOINER.match(bare):
+            break  # "Jane Doe | Cherry Hill Courier-Post": what follows the names is not a name
         segment_names: list[str] = []
-        for piece in pieces:
-            bare = piece.strip(" .").lower()
-            if bare in _SUFFIXES and segment_names:
-                segment_names[-1] += " " + _SUFFIXES[bare]
+        for piece in _SPLIT.split(segment):
+            piece = piece.strip()
+            if not piece:
+                continue
+            suffix = piece.strip(" .").lower()
+            if suffix in _SUFFIXES and segment_names:
+                segment_names[-1] += " " + _SUFFIXES[suffix]
                 continue
             name = clean_name(piece)
             if name:
                 segment_names.append(name)
-        if segment_names:
-            if names and all(_agency(n) for n in segment_names):
-                continue  # "Jane Doe | Reuters": the agency only tags the desk
-            names.extend(segment_names)
+        if names and segment_names and all(_agency(n) for n in segment_names):
+            break  # "Jane Doe | Reuters": the agency only tags the desk
+        names.extend(segment_names)
+        joined = bool(_JOINER.search(segment.rstrip()[-5:])) if segment_names else joined
     return list(dict.fromkeys(names))
