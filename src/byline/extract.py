@@ -27,8 +27,17 @@ def extract(
         raise InputError("empty document")
     if is_html(text):
         from .html import extract_html
+        from .html.parse import collect_warnings, simplify_page
 
-        article = extract_html(text, url)
+        with collect_warnings() as parse_warnings:
+            try:
+                article = extract_html(text, url)
+            except RecursionError:
+                # Something absurdly nested (a JSON-LD block, a tree walked recursively): once
+                # more without scripts and with the nesting bounded, rather than no record.
+                article = extract_html(simplify_page(text), url)
+                parse_warnings.append("extraction recursed too deeply; retried without scripts")
+        warnings += parse_warnings
     else:
         from .text import extract_text
 
