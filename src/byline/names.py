@@ -62,13 +62,13 @@ _STOP_AT = re.compile(
     r"(?:Updated|UPDATED|Published|PUBLISHED|Posted|POSTED|Last updated|Modified|Share|SHARE"
     r"|Follow|FOLLOW|Read more|Listen|Photograph|Illustration)"
 )
-_CREDIT = re.compile(r"photo|image|illustration|graphic|video|picture|foto", re.IGNORECASE)
+_CREDIT = re.compile(
+    r"\b(?:photo\w*|images?|illustrat\w*|graphics?|videos?|pictures?|fotos?|fotogra\w*|camera)\b", re.IGNORECASE
+)
 _SEGMENTS = re.compile(r"\s*[|•·/]\s*|\s+[-–—]\s+")
 _SPLIT = re.compile(r"\s*[,;]\s*|\s+(?:and|AND|And|und|et|y|e|&|with|With)\s+|\s*&\s*")
 _JOINER = re.compile(r"(?:,|;|&|\band\b|\bund\b|\bet\b|\by\b)\s*", re.IGNORECASE)
-_TRAILER = re.compile(
-    r"\s+(?:in|for|at|is|was|from|of|on)\s+.*$|\s*\(.*?\)\s*|\s*\[.*?\]\s*", re.IGNORECASE
-)
+_TRAILER = re.compile(r"\s+(?:in|for|at|is|was|from|of|on)\s+.*$|\s*[(\[][^)\]]*[)\]]?\s*$", re.IGNORECASE)
 _INITIAL = re.compile(r"[^\W\d_]\.(?:[^\W\d_]\.)*")
 
 
@@ -138,7 +138,7 @@ def is_person_name(text: str) -> bool:
         if not re.fullmatch(r"[^\W\d_](?:[^\W\d_]|['’.\-](?=[^\W\d_])|\.$)*\.?", word):
             return False
         capitals += 1
-    return capitals >= 1 and not all(_INITIAL.fullmatch(w) for w in words)
+    return any(len(w.strip(".")) > 1 and not _INITIAL.fullmatch(w) for w in words)
 
 
 def clean_name(text: str) -> str | None:
@@ -153,7 +153,10 @@ def clean_name(text: str) -> str | None:
         return agency
     text = re.sub(r"^(?:by|written by|von|par|por)\s*:?\s+", "", text, flags=re.IGNORECASE)
     text = text.split(",")[0]
-    text = _TRAILER.sub("", text).strip(" .,-–—:|'\"()[]")
+    if _CREDIT.search(text):
+        return None  # "Adrian Malloch (photography)"
+    text = _TRAILER.sub("", text)
+    text = " ".join(re.sub(r"[()\[\]]", " ", text).split()).strip(" .,-–—:|'\"")
     if text.endswith(("Jr", "Sr")):
         text += "."
     agency = _agency(text)
@@ -169,17 +172,17 @@ def parse_byline(text: str) -> list[str]:
         return []
     text = _URL.sub(" ", _EMAIL.sub(" ", text))
     text = " ".join(_HANDLE.sub(" ", text).split())
+    by = _BY.search(text)
+    if by and by.start() < 60:
+        if _CREDIT.search(text[: by.start()]):
+            return []  # "Photo by …": a picture credit, not the story's author
+        text = text[by.end():]  # "on March 10, 2015 by Jane Doe": what precedes "by" is not a name
     found = search_date(text)
     if found and found[1] > 0:
         text = text[: found[1]]
     stop = _STOP_AT.search(text, 1)
     if stop:
         text = text[: stop.start()]
-    by = _BY.search(text)
-    if by and by.start() < 60:
-        if _CREDIT.search(text[: by.start()]):
-            return []  # "Photo by …": a picture credit, not the story's author
-        text = text[by.end():]
     text = _TRAILING_AGENCY.sub(lambda m: " | " + m.group(0).strip(" ,"), text.strip())
     names: list[str] = []
     joined = True  # whether the next segment continues the list of names

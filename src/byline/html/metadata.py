@@ -14,6 +14,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from functools import cached_property
+from itertools import islice
 from datetime import datetime, timedelta, timezone
 from typing import Any
 from urllib.parse import urljoin, urlparse
@@ -65,7 +66,8 @@ _BYLINE_XPATH = etree.XPath(
     "//@class[contains(., 'uthor') or contains(., 'yline') or contains(., 'UTHOR') or contains(., 'YLINE')]/.."
 )
 _SKIP_TAGS = frozenset(("script", "style", "noscript", "figure", "figcaption", "picture", "template", "svg", "button"))
-_BY_LINE = re.compile(r"^\s*(?:by|written by|words by|story by|von|par|por)\s*:?\s+\S", re.IGNORECASE)
+_BY_LINE = re.compile(r"(?:^|\s)(?i:by|von|par|por)\s*:?\s+[^\W\d_a-z]")
+_COMMENTS = re.compile(r"(?<![a-z])comment", re.IGNORECASE)
 _NOT_BYLINE_CLASS = re.compile(r"bio|about|avatar|image|img|photo|pic|social|follow|more|related|box|card|list|comment", re.IGNORECASE)
 
 
@@ -277,8 +279,9 @@ def _visible_authors(tree) -> list[str]:
     for element in _BYLINE_XPATH(tree)[:30]:
         if element.tag in ("meta", "link", "script", "style", "body", "html"):
             continue
-        marks = f"{element.get('class') or ''} {element.get('id') or ''}"
-        if _NOT_BYLINE_CLASS.search(marks) and element.get("rel") != "author":
+        if _NOT_BYLINE_CLASS.search(element.get("class") or ""):
+            continue
+        if any(_COMMENTS.search(a.get("class") or "") for a in islice(element.iterancestors(), 12)):
             continue
         text = _text(element.text_content())
         if not text or len(text) > 200:
@@ -328,7 +331,7 @@ def _header_lines(tree, limit: int = 150) -> list[str]:
 def _by_line_authors(lines: list[str]) -> list[str]:
     """A "By …" line (or a "By" line and the name under it) among the lines under the <h1>."""
     for i, line in enumerate(lines):
-        if _BY_LINE.match(line) or line.lower() in ("by", "by:") and i + 1 < len(lines):
+        if len(line) <= 120 and _BY_LINE.search(line) or line.lower() in ("by", "by:") and i + 1 < len(lines):
             names = parse_byline(line if len(line) > 3 else f"By {lines[i + 1]}")
             if names:
                 return names
@@ -345,6 +348,7 @@ def _authors(page: _Page) -> list[str]:
             return shown
         return names
     return _visible_authors(page.tree) or shown
+
 
 
 def _metadata_authors(page: _Page) -> list[str]:
