@@ -164,7 +164,7 @@ def evaluate(docs: list[dict], models: dict[int, dict], folds: list[int]) -> dic
         if "title" in t:
             titles.append(title_match(art.title, t["title"]))
             authors.append(author_score(art.authors, t.get("authors") or []).exact)
-            dates.append(date_match(art.published or art.modified, t.get("date")))
+            dates.append(date_match(art.published, t.get("date")))
     out = shingle_summary(pages)
     out.update(
         title=sum(titles) / len(titles),

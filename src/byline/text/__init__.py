@@ -8,6 +8,8 @@ between headline and first paragraph gives the byline and timestamps.
 
 from __future__ import annotations
 
+import re
+
 from ..dateline import parse_dateline
 from ..dates import search_date
 from ..language import detect_language
@@ -24,12 +26,16 @@ from .lines import (
     dump_lines,
     ends_sentence,
     is_caption_credit,
+    looks_like_time,
     words,
 )
 from .meta import find_title_index, is_headline_like, is_stamp, page_title
-from .model import body_probabilities
+from .model import body_probabilities, vocab_of
 
+_BARE_BY = re.compile(r"^(?:by|written by|words by|reporting by|author|authors)\s*:?$", re.I)
+_HANDLE = re.compile(r"@[\w./]+")
 THRESHOLD = 0.5
+BYLINE_BEFORE_TITLE = 5
 HEADER_SPAN = 15  # lines before the first paragraph searched for byline and timestamps
 MAX_RELATED = 12
 
@@ -47,14 +53,14 @@ def extract_text(text: str, url: str | None = None, *, model: dict | None = None
     body_idx = _continue_truncated(lines, body_idx, kinds)
 
     article.body = [lines[i] for i in body_idx]
-    first = body_idx[0] if body_idx else len(lines)
+    first = _first_after(body_idx, title_index)
     last = body_idx[-1] if body_idx else len(lines)
     article.truncated = bool(body_idx) and last == len(lines) - 1 and not ends_sentence(lines[last])
     article.title = _title(lines, title_index, first)
     article.media = _media(lines, kinds)
     article.related = [lines[i] for i, k in sorted(kinds.items()) if k == "related" and first <= i <= last]
-    header = _header(lines, title_index, first, kinds)
-    article.authors = _authors(lines, header)
+    header = _header(len(lines), title_index, body_idx, first, kinds)
+    article.authors = _authors(lines, header, title_index, vocab_of(model))
     article.published, article.modified = _dates(lines, header)
     if article.body:
         article.dateline = parse_dateline(article.body[0])
@@ -121,27 +127,60 @@ def _title(lines: list[str], title_index: int | None, first: int) -> str | None:
     return page_title(lines[0]) or None
 
 
-def _header(lines: list[str], title_index: int | None, first: int, kinds: dict[int, str]) -> list[int]:
-    """Lines between the headline and the first paragraph (at most HEADER_SPAN), captions skipped."""
-    start = max(first - HEADER_SPAN, 0)
-    if title_index is not None and start <= title_index < first:
-        start = title_index + 1
-    return [i for i in range(start, first) if i not in kinds]
+def _first_after(body_idx: list[int], title_index: int | None) -> int:
+    """The first paragraph: the first body line after the headline when there is one."""
+    if title_index is not None:
+        for i in body_idx:
+            if i > title_index:
+                return i
+    return body_idx[0] if body_idx else 0
 
 
-def _authors(lines: list[str], header: list[int]) -> list[str]:
-    """Names from a "By …" line in the header, else from a short line that is only names."""
-    for i in header:
-        if BYLINE.match(lines[i]):
-            names = parse_byline(lines[i])
-            if names:
-                return names
-    for i in header:
+def _header(n: int, title_index: int | None, body_idx: list[int], first: int, kinds: dict[int, str]) -> list[int]:
+    """Where bylines and timestamps sit: after the headline, among the standfirst and the
+    first paragraphs (at most HEADER_SPAN lines past the first paragraph); body lines and
+    captions themselves are left out."""
+    start = title_index + 1 if title_index is not None and title_index < first else max(first - HEADER_SPAN, 0)
+    body = set(body_idx)
+    later = [i for i in body_idx if i >= first][:3]
+    end = min(later[-1] if len(later) == 3 else first + HEADER_SPAN, start + 3 * HEADER_SPAN, n)
+    return [i for i in range(start, end) if i not in kinds and i not in body]
+
+
+def _unfamiliar(line: str, vocab: dict[str, float]) -> bool:
+    """Some word is not page vocabulary: names are, interface labels ("Close Panel") are not."""
+    return any(w.lower() not in vocab for w in words(line))
+
+
+def _authors(lines: list[str], header: list[int], title_index: int | None, vocab: dict[str, float]) -> list[str]:
+    """Names from the "By …" lines around the headline; else from a line that is only a name
+    next to a timestamp (a bare byline)."""
+    names: list[str] = []
+    start = header[0] if header else 0
+    if title_index is not None:
+        start = max(min(start, title_index - BYLINE_BEFORE_TITLE), 0)
+    stop = header[-1] + 1 if header else start
+    for i in range(start, stop):
         line = lines[i]
-        if len(words(line)) <= 8 and not ends_sentence(line) and not is_stamp(line):
-            names = parse_byline(line)
-            if names:
-                return names
+        if BYLINE.match(line):
+            found = parse_byline(_HANDLE.sub(" ", line))
+        elif _BARE_BY.match(line) and i + 1 < len(lines):
+            found = parse_byline(_HANDLE.sub(" ", lines[i + 1]))
+        else:
+            continue
+        names += [name for name in found if name not in names]
+    if names:
+        return names
+    inside = set(header)
+    for i in header:
+        line = _HANDLE.sub(" ", lines[i])
+        if len(words(line)) > 6 or ends_sentence(line) or is_stamp(line):
+            continue
+        near_stamp = any(k in inside and looks_like_time(lines[k]) for k in (i - 2, i - 1, i + 1, i + 2))
+        if near_stamp or _unfamiliar(line, vocab):
+            found = parse_byline(line)
+            if found:
+                return found
     return []
 
 

@@ -126,6 +126,11 @@ def local_features(text: str, ws: list[str]) -> list[float]:
     ]
 
 
+def looks_like_time(text: str) -> bool:
+    """A short line with a date, a clock time or "3 hours ago"."""
+    return len(text) < 80 and bool(_MONTH.search(text))
+
+
 def is_prose(text: str, ws: list[str]) -> bool:
     """A long line ending a sentence: the unit the article region is made of."""
     return len(ws) >= 10 and ends_sentence(text)

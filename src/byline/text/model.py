@@ -136,6 +136,10 @@ def _shipped() -> tuple[list[float], float, dict[str, float]]:
     return (*folded_weights(model), model["vocab"])
 
 
+def vocab_of(model: dict | None) -> dict[str, float]:
+    return _shipped()[2] if model is None else model["vocab"]
+
+
 def body_probabilities(texts: list[str], title_index: int | None, model: dict | None = None) -> list[float]:
     """P(line belongs to the article body) for every line."""
     if model is None:

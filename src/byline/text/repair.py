@@ -20,6 +20,12 @@ _GLUED = re.compile(
     r"Read [Mm]ore|Volume \d|Listen\b|Comments?\b|Advertisement\b|Print\b|Email\b|Follow\b)"
     r"(?![a-z]))"
 )
+# "By Kent GermanDec 22, 2023": a month name glued to the word before it.
+_GLUED_MONTH = re.compile(
+    r"(?<=[a-z])(?=(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2}\b)"
+)
+# "PublishedThursday 1:30PM": a timestamp label glued to the word after it.
+_GLUED_LABEL = re.compile(r"^(Updated|Published|Posted)(?=[A-Z0-9])")
 # "Feb 28 20247:00 AM": a year glued to the time that follows it.
 _YEAR_TIME = re.compile(r"\b((?:19|20)\d\d)(\d{1,2}:\d\d)")
 _SPACES = re.compile(r"\s+")
@@ -50,7 +56,10 @@ def split_glued(line: str) -> list[str]:
     if not line:
         return []
     line = _YEAR_TIME.sub(r"\1 \2", line)
+    line = _GLUED_LABEL.sub(r"\1 ", line)
+    if _GLUED_MONTH.search(line):
+        line = _GLUED_MONTH.sub("\n", line)
     if not _GLUED.search(line):
-        return [line]
-    parts = [p.strip() for p in _GLUED.split(line)]
+        return [p.strip() for p in line.split("\n")] if "\n" in line else [line]
+    parts = [p.strip() for chunk in line.split("\n") for p in _GLUED.split(chunk)]
     return [p for p in parts if p]
