@@ -83,7 +83,7 @@ def attribute(article_or_paragraphs: Article | list[str]) -> list[Attribution]:
                     last = (p, res)
                     if not q.closed:
                         new_carry = res
-            if sentence_speaker is None and n > 0:
+            if sentence_speaker is None:
                 sentence_speaker = _subject_person(resolver, tokens, lo, hi)
             prev_speaker = sentence_speaker
         intro = _intro(text, tokens, sentences, resolver) if sentences else None

@@ -38,13 +38,13 @@ shout counter retort reiterate repeat confess recount inform advise recommend pr
 underscore point reason speculate theorize charge agree estimate""".split()
 
 # Verbs that take an object (or "object to ...") as the content: "urged Congress to act".
-_OBJECT = "urge ask accuse criticize criticise blast slam praise".split()
+_OBJECT = "urge ask accuse criticize criticise blast slam".split()
 
 # Verbs that attach a quoted label to an object: "called the deployment “dangerous.”"
 _LABEL = "call describe dub brand label term rip define".split()
 
 # Cues valid only right after a quote: "“…,” Cooke went on."
-_AFTER_QUOTE = "continue go on interject".split()
+_AFTER_QUOTE = ["continue", "interject"]
 
 
 def _forms(lemmas: list[str]) -> dict[str, str]:
@@ -63,9 +63,23 @@ AFTER_QUOTE_VERBS = _forms(_AFTER_QUOTE)
 # "call for", "warn against": the particle belongs to the cue, the object is the content.
 PARTICLE_CUES = {
     ("call", "for"), ("call", "on"), ("warn", "against"), ("hint", "at"), ("advocate", "for"),
-    ("point", "out"), ("argue", "for"), ("push", "for"), ("plead", "for"), ("demand", "to"),
+    ("point", "out"), ("argue", "for"), ("plead", "for"),
 }
-PARTICLE_VERBS = _forms(["call", "advocate", "push", "plead"])
+PARTICLE_VERBS = _forms(["call", "advocate", "plead"])
+
+# Speech verbs whose reported content needs "that", a colon or a quote ("wrote a screenplay"
+# is not speech; "wrote that …" is).
+NEEDS_THAT = set(_forms("""write testify reply respond answer recall protest quip exclaim shout
+remark observe counter retort recount lament caution interject continue repeat inform advise
+reason speculate theorize charge agree confess post tweet""".split()))
+
+# Verbs that are also common nouns ("the state", "Editor’s note", "visa warning lists"): their
+# base and -s forms count only right after a name, pronoun or agent noun.
+NOUN_LIKE = {"state", "states", "note", "notes", "report", "reports", "protest", "protests",
+             "warning", "call", "calls", "post", "posts", "answer", "answers", "claim", "claims",
+             "promise", "promises", "demand", "demands", "reply", "tweet", "tweets", "counter",
+             "charge", "charges", "pledge", "vow", "vows", "boast", "quip", "repeat", "estimate",
+             "lament", "remark", "remarks", "address", "release", "statement", "charge"}
 
 # "said in a statement", "wrote in an email to …": the medium joins the cue.
 MEDIUM_NOUNS = set("""statement interview email e-mail letter call conference briefing video post
@@ -84,7 +98,7 @@ ACCORDING = ("according", "to")
 # Words skipped between a source and its cue: "Doocy correctly noted", "Reid also urged".
 AUXILIARIES = set("""also has have had was were is are will would could can may might should did
 does do not never then later again still further repeatedly previously recently publicly once
-first finally already even just often frequently similarly separately earlier yesterday today
+first finally already even just often frequently long similarly separately earlier yesterday today
 tonight now n’t n't""".split())
 
 TIME_WORDS = set("""monday tuesday wednesday thursday friday saturday sunday today yesterday

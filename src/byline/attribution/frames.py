@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 
 from .cues import (
     AFTER_QUOTE_VERBS, AUXILIARIES, BLOCKERS_BEFORE, CLAUSE_WORDS, DETERMINERS, DOC_NOUNS,
-    FINDING_NOUNS, HONORIFICS, LABEL_VERBS, MEDIUM_NOUNS, MEDIUM_PREPS, OBJECT_VERBS, ORG_NOUNS,
+    FINDING_NOUNS, HONORIFICS, LABEL_VERBS, MEDIUM_NOUNS, MEDIUM_PREPS, NEEDS_THAT, NOUN_LIKE,
+    OBJECT_VERBS, ORG_NOUNS,
     PARTICLE_CUES, PARTICLE_VERBS, PERSON_NOUNS, PLURAL_PERSON_NOUNS, POSSESSIVES, PRONOUNS,
     QUANTIFIER_OF, RECIPIENT_WORDS, SPEECH_VERBS, TIME_WORDS, TITLES,
 )
@@ -22,9 +23,13 @@ from .sentences import Token
 
 _STRONG = {"say", "tell", "add", "write", "state", "testify", "confirm", "announce", "explain"}
 _PREPS = {"of", "with", "from", "at", "for", "in", "on", "by", "who", "which", "that", "familiar", "whose"}
-_SUBORDINATORS = {"as", "before", "after", "when", "while", "because", "since", "though", "although", "until", "in", "on", "at", "during", "from", "with", "to", "without", "via", "and", "but", "then"}
+_SUBORDINATORS = {"as", "before", "after", "when", "while", "because", "since", "though", "although", "until", "in", "on", "at", "during", "from", "with", "to", "without", "via", "and", "but", "then", "of", "about", "outside", "inside", "near", "through", "over", "into", "upon", "amid", "following", "not"}
 _LEADING = {"but", "and", "so", "indeed", "however", "meanwhile", "now", "still", "yet", "then", "also", "instead", "thus"}
 _INTRO = {"in", "on", "at", "during", "after", "before", "however", "meanwhile", "earlier", "later", "asked", "speaking", "regarding", "for", "with", "as", "when", "while", "since", "but", "and", "so", "if", "though", "although", "indeed", "still"}
+_FINITE = {"is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would", "can", "could", "do", "does", "did", "should", "may", "might", "must"}
+_SUBJECT_WORDS = {"he", "she", "it", "they", "we", "i", "there", "this", "that", "the", "his", "her", "their", "its"}
+_ADJUNCT_OPENERS = {"after", "before", "in", "on", "at", "during", "back", "earlier", "later", "last", "this", "from", "via", "over", "again", "afterwards", "yesterday", "today", "recently", "also"}
+_BAD_CONTENT_START = {"and", "but", "or", "up", "out", "back", "about", "for", "of", "in", "on", "at", "with", "from", "before", "after", "during", "over", "into", "by", "as", "off", "down", "so", "too", "away", "publicly", "privately"}
 _AGENT_WORDS = PERSON_NOUNS | PLURAL_PERSON_NOUNS | ORG_NOUNS | DOC_NOUNS
 _MONTHS = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "january", "february", "march", "april", "june", "july", "august", "september", "october", "november", "december"}
 
@@ -93,6 +98,9 @@ def head_index(tokens: list[Token], a: int, b: int) -> int | None:
     while i < b:
         tok = tokens[i]
         if tok.kind == "w" and tok.low in _PREPS and tok.text.islower():
+            if tok.low in ("of", "for") and head is not None and tokens[head].is_cap and i + 1 < b and tokens[i + 1].is_cap:
+                i += 1
+                continue
             if tok.low == "of" and head is not None and tokens[head].low in QUANTIFIER_OF:
                 head = None
                 i += 1
@@ -114,7 +122,7 @@ def valid_source(tokens: list[Token], a: int, b: int, strong: bool) -> bool:
     noun; any noun after a determiner for the strong cues ("the singer said")."""
     if b <= a or b - a > 16:
         return False
-    if any(t.kind == "q" for t in tokens[a:b]):
+    if any(t.kind == "q" or (t.kind == "w" and t.text.islower() and (t.low in _FINITE or t.low in SPEECH_VERBS)) for t in tokens[a:b]):
         return False
     h = head_index(tokens, a, b)
     if h is None:
@@ -146,6 +154,9 @@ def _clause_start(tokens: list[Token], j: int, lo: int) -> int:
             k = m
             continue
         if prev.kind == "w" and prev.text.islower() and prev.low in CLAUSE_WORDS | {"what"}:
+            if prev.low == "who" and k - 2 >= lo and tokens[k - 2].kind == "w" and tokens[k - 2].low in _AGENT_WORDS:
+                k -= 1
+                continue
             if prev.low == "and" and k - 2 >= lo and (tokens[k - 2].is_cap or tokens[k - 2].low in PLURAL_PERSON_NOUNS) and tokens[k].low not in PRONOUNS:
                 k -= 1
                 continue
@@ -158,9 +169,28 @@ def _clause_start(tokens: list[Token], j: int, lo: int) -> int:
     return k
 
 
+def _tight_start(tokens: list[Token], j: int, lo: int) -> int:
+    """Start of the name-like phrase ending at j: capitalised words, titles, "the", "of"."""
+    k = j
+    while k > lo:
+        prev = tokens[k - 1]
+        if prev.kind == "w" and (prev.is_cap or prev.low in TITLES or prev.low in HONORIFICS or (prev.low in ("of", "for", "&") and tokens[k].is_cap)):
+            k -= 1
+        elif prev.kind == "p" and prev.text in "’'.&" and k - 1 > lo and tokens[k - 2].is_cap:
+            k -= 1
+        else:
+            break
+    if k > lo and tokens[k - 1].low in ("the", "a", "an"):
+        k -= 1
+    while k < j and not (tokens[k].is_cap or tokens[k].low in ("the", "a", "an")):
+        k += 1
+    return k
+
+
 def _appositive_owner(tokens: list[Token], a: int, lo: int) -> tuple[int, int] | None:
-    """`Ryan Tucker, an attorney with …, accused`: the name before a comma-set description."""
-    if a - 1 <= lo or tokens[a - 1].text != "," or tokens[a].low not in {"a", "an", "the"}:
+    """`Ryan Tucker, an attorney with …, accused`, `The Cooperative, which serves …, said`:
+    the name before a comma-set description (tokens[a] opens the description)."""
+    if a - 1 <= lo or tokens[a - 1].text != "," or tokens[a].low not in {"a", "an", "the", "which", "who"}:
         return None
     end = a - 1
     prev = tokens[end - 1]
@@ -175,6 +205,19 @@ def left_source(tokens: list[Token], i: int, lo: int, strong: bool) -> tuple[int
     if j < lo:
         return None
     tok = tokens[j]
+    if tok.text == "," and j - 1 > lo:
+        # "X, a description …, said": the description runs back to the previous comma
+        m = j - 1
+        while m > lo and tokens[m].text != "," and tokens[m].kind != "q":
+            m -= 1
+        if tokens[m].text == "," and j - m <= 25:
+            if tokens[m + 1].is_cap and _tight_start(tokens, j - 1, m + 1) == m + 1:
+                return (m + 1, j)  # "another former business associate, Rob Walker, testified"
+            return _appositive_owner(tokens, m + 1, lo)
+        return None
+    if tok.kind == "w" and tok.low in ("who", "which") and j - 1 > lo and tokens[j - 1].text == ",":
+        a = _tight_start(tokens, j - 2, lo)  # "McConnell, who announced …"
+        return (a, j - 1) if valid_source(tokens, a, j - 1, False) else None
     if tok.kind == "q" or (tok.kind == "p" and tok.text != ")") or (tok.kind == "w" and tok.text.islower() and tok.low in CLAUSE_WORDS):
         return None
     a = _clause_start(tokens, j, lo)
@@ -252,16 +295,16 @@ def _content_start(tokens: list[Token], k: int, hi: int) -> int:
     """Where reported content begins after a frame: after "that", or at the quote after
     "said back in November 2023," / "said:", else right away."""
     k = _skip_right_time(tokens, k, hi)
-    for n in range(k, min(hi, k + 9)):
+    adjunct = k < hi and (tokens[k].kind == "p" or tokens[k].low in _ADJUNCT_OPENERS or _adverb(tokens[k]))
+    for n in range(k, min(hi, k + 12)):
         tok = tokens[n]
-        if tok.kind == "w" and tok.low == "that" and (n == k or tokens[n - 1].kind == "w" or tokens[n - 1].text == ","):
-            if n == k or not any(t.kind == "w" and (t.low in SPEECH_VERBS) for t in tokens[k:n]):
-                return n + 1
+        if tok.kind == "w" and tok.low == "that":
+            return n + 1
         if tok.kind == "q":
             if n == k or tokens[n - 1].text in (",", ":"):
                 return n
             break
-        if tok.kind == "p" and tok.text not in (",", ":"):
+        if not adjunct or (tok.kind == "p" and tok.text not in (",", ":")):
             break
     while k < hi and tokens[k].kind == "p" and tokens[k].text in ",:":
         k += 1
@@ -269,7 +312,11 @@ def _content_start(tokens: list[Token], k: int, hi: int) -> int:
 
 
 def _end_of_clause(tokens: list[Token], k: int, hi: int) -> int:
-    """The sentence end, less the final punctuation outside quotes."""
+    """The sentence end (or a semicolon), less the final punctuation outside quotes."""
+    for n in range(k, hi):
+        if tokens[n].text == ";":
+            hi = n
+            break
     while hi > k and tokens[hi - 1].kind == "p" and tokens[hi - 1].text not in ")]":
         hi -= 1
     return hi
@@ -278,43 +325,64 @@ def _end_of_clause(tokens: list[Token], k: int, hi: int) -> int:
 def _cut_object(tokens: list[Token], c0: int, c1: int) -> int:
     """Object content stops at a relative clause: "a cut to national insurance, which …"."""
     for n in range(c0, c1 - 1):
-        if tokens[n].text == "," and tokens[n + 1].low in {"which", "who", "where", "claiming", "saying", "adding"}:
+        if tokens[n].text == "," and tokens[n + 1].low in {"which", "who", "where", "claiming", "saying", "adding", "although", "though", "while", "but", "as", "because", "and"}:
             return n
     return c1
 
 
 def _is_cue(tokens: list[Token], i: int, lo: int, hi: int) -> str | None:
-    """The cue lemma class of tokens[i]: 'speech', 'object', 'label', 'after', 'particle'."""
+    """The cue class of tokens[i]: 'speech', 'object', 'label', 'after', 'particle',
+    'according'; None when the word is not used as a reporting verb here."""
     tok = tokens[i]
-    if tok.kind != "w" or (tok.is_cap and i > lo and tok.low not in {"according"}):
+    if tok.kind != "w" or (tok.is_cap and i > lo and tok.low != "according"):
         return None
     low = tok.low
     prev = tokens[i - 1] if i > lo else None
-    if prev is not None and prev.kind == "w" and prev.low in BLOCKERS_BEFORE:
+    if prev is not None and prev.kind == "w" and (prev.low in BLOCKERS_BEFORE or prev.low.endswith(("’s", "'s"))):
         return None
     nxt = tokens[i + 1] if i + 1 < hi else None
     if low == "according":
         return "according" if nxt is not None and nxt.low == "to" else None
+    if not (low in SPEECH_VERBS or low in OBJECT_VERBS or low in LABEL_VERBS or low in AFTER_QUOTE_VERBS or low in ("went", "goes")):
+        return None
+    if not low.endswith("ing") and not _verb_position(tokens, i, lo, low):
+        return None
     if low in PARTICLE_VERBS and nxt is not None and (PARTICLE_VERBS[low], nxt.low) in PARTICLE_CUES:
         return "particle"
-    if low in ("went", "goes") and nxt is not None and nxt.low == "on":
-        return "after"
+    if low in ("went", "goes"):
+        return "after" if nxt is not None and nxt.low == "on" else None
     if low in AFTER_QUOTE_VERBS:
         return "after"
     if low in LABEL_VERBS:
         return "label"
     if low in OBJECT_VERBS:
         return "object" if nxt is not None and nxt.kind == "w" else None
-    if low in SPEECH_VERBS:
-        lemma = SPEECH_VERBS[low]
-        if nxt is not None and nxt.low == "to" and lemma not in {"write", "tell", "report", "explain", "admit", "confess", "suggest", "reply", "respond", "complain", "agree"}:
-            return None
-        if lemma == "point" and (nxt is None or nxt.low != "out"):
-            return None
-        if lemma in {"post", "report", "state", "note", "charge", "answer", "counter", "call"} and prev is not None and prev.low in POSSESSIVES:
-            return None
-        return "speech"
-    return None
+    lemma = SPEECH_VERBS[low]
+    if nxt is not None and nxt.low == "to" and lemma not in {"write", "tell", "report", "explain", "admit", "confess", "suggest", "reply", "respond", "complain", "agree"}:
+        return None
+    if lemma == "point" and (nxt is None or nxt.low != "out"):
+        return None
+    return "speech"
+
+
+def _verb_position(tokens: list[Token], i: int, lo: int, low: str) -> bool:
+    """A finite cue follows its subject (name, pronoun, agent noun), a quote, a comma, or a
+    coordinating/relative word; "in state history" and "a conference call" are nouns."""
+    j = _skip_left(tokens, i - 1, lo)
+    if j < lo:
+        return low not in NOUN_LIKE
+    tok = tokens[j]
+    if tok.kind == "q" or tok.text in (",", ")", "—", "–", ":"):
+        return True
+    if tok.kind != "w":
+        return False
+    if tok.low in PRONOUNS or tok.low in ("and", "but", "who", "which", "that", "what"):
+        return True
+    if tok.low.endswith(("’s", "'s")):
+        return False
+    if tok.is_cap or tok.low in _AGENT_WORDS:
+        return True
+    return low not in NOUN_LIKE and left_source(tokens, i, lo, False) is not None
 
 
 def lemma_of(low: str) -> str:
@@ -326,7 +394,7 @@ def lemma_of(low: str) -> str:
 
 def sentence_subject(tokens: list[Token], lo: int, j: int) -> tuple[int, int] | None:
     """The main clause subject before token j, for cues without their own source."""
-    starts = [lo] + [n + 1 for n in range(lo, j) if tokens[n].text == ","]
+    starts = [lo] + [n + 1 for n in range(lo, j) if tokens[n].text == "," or tokens[n].kind == "q"]
     fallback = None
     for a in starts:
         while a < j and tokens[a].kind == "w" and tokens[a].low in _LEADING:
@@ -341,6 +409,8 @@ def sentence_subject(tokens: list[Token], lo: int, j: int) -> tuple[int, int] | 
         if b > a and valid_source(tokens, a, b, False):
             if b < j and tokens[b].kind == "w":
                 return (a, b)
+            if a == lo and b < j and tokens[b].text == "," and tokens[a].is_cap:
+                return (a, b)  # "Ryan Tucker, an attorney …, accused"
             if fallback is None and a == lo:
                 fallback = (a, b)
     return fallback
@@ -356,7 +426,8 @@ def find_frames(text: str, tokens: list[Token], lo: int, hi: int, *, open_ended:
         if kind is None:
             i += 1
             continue
-        frame = _frame_at(text, tokens, i, lo, hi, kind, open_ended)
+        subject = next((f.source for f in reversed(frames) if not f.according), None)
+        frame = _frame_at(text, tokens, i, lo, hi, kind, open_ended, subject)
         if frame is not None:
             frames.append(frame)
             i = frame.cue_end
@@ -366,10 +437,12 @@ def find_frames(text: str, tokens: list[Token], lo: int, hi: int, *, open_ended:
     return frames
 
 
-def _frame_at(text: str, tokens: list[Token], i: int, lo: int, hi: int, kind: str, open_ended: bool = False) -> Frame | None:
+def _frame_at(text: str, tokens: list[Token], i: int, lo: int, hi: int, kind: str, open_ended: bool = False, subject: tuple[int, int] | None = None) -> Frame | None:
     tok = tokens[i]
     if kind == "according":
         return _according(text, tokens, i, lo, hi)
+    if kind == "label" and i + 1 < hi and tokens[i + 1].low == "by":
+        return _passive_label(text, tokens, i, lo, hi)
     lemma = lemma_of(tok.low)
     cue_end = i + 2 if tok.low in ("went", "goes") else _extend_cue(tokens, i, hi, lemma)
     src = left_source(tokens, i, lo, lemma in _STRONG)
@@ -383,56 +456,96 @@ def _frame_at(text: str, tokens: list[Token], i: int, lo: int, hi: int, kind: st
                 inverted = True
                 cue_end = src[1]
         if src is None and (tok.low.endswith("ing") or (before is not None and before.low in {"and", "but"})):
-            src = sentence_subject(tokens, lo, i)
+            src = subject or sentence_subject(tokens, lo, i)
             inherited = src is not None
         if src is None:
             return None
-    if kind == "after" and not _quote_before(tokens, i if inverted or inherited else src[0], lo):
+    if kind == "after" and (inherited or not _quote_before(tokens, i if inverted else src[0], lo) or (cue_end < hi and tokens[cue_end].low == "to")):
         return None
+    relative = tokens[_skip_left(tokens, i - 1, lo)].low in ("who", "which") if i > lo else False
     cue = _cue_text(text, tokens, i, i + 1 if inverted else cue_end)
     frame = Frame(cue, i, cue_end, src, inherited)
     frame_start = src[0] if not inverted and not inherited else i
-    # content before the frame: "CONTENT, X said." / "“Q,” said X."
-    after = _skip_right_time(tokens, cue_end, hi)
     before_tok = tokens[frame_start - 1] if frame_start > lo else None
-    ends_here = after >= hi or tokens[after].kind == "p" or (tokens[after].kind == "w" and tokens[after].low in _SUBORDINATORS and not _that_soon(tokens, after, hi))
-    if before_tok is not None and (before_tok.kind == "q" or before_tok.text in (",", "—", "–")) and (ends_here or inverted):
-        c1 = frame_start - (0 if before_tok.kind == "q" else 1)
-        c0 = _content_origin(tokens, lo, c1)
-        if c1 <= c0:
-            return None
-        frame.content.append((c0, c1))
-        # "“A,” she said, “B.”" and "The key, experts say, is …": one content, joined
-        if after < hi and tokens[after].text == "," and after + 1 < hi:
-            nxt = tokens[after + 1]
-            if nxt.kind == "q" or (before_tok.text == "," and nxt.kind == "w" and nxt.low not in {"and", "but", "adding", "saying", "who", "which", "as", "before", "after", "while"} and not _is_cue(tokens, after + 1, lo, hi) and _content_origin(tokens, lo, c1) == lo and tokens[c1 - 1].kind == "w"):
-                if nxt.kind == "q" or _short_lead(tokens, c0, c1):
-                    frame.content.append((after + 1, _end_of_clause(tokens, after + 1, hi)))
-        return frame
+    if before_tok is not None and not inherited and not relative and (inverted or _content_precedes(tokens, before_tok, cue_end, lo, frame_start, hi)):
+        return _content_before(tokens, frame, frame_start, before_tok, lo, hi)
     if kind == "after":
         return None
     # content after the frame
-    c0 = _content_start(tokens, cue_end, hi)
     if kind == "label":
         c0, ok = _label_content(tokens, cue_end, hi)
         if not ok:
             return None
+    else:
+        c0 = _content_start(tokens, cue_end, hi)
     c1 = _end_of_clause(tokens, c0, hi)
-    if kind in ("object", "particle"):
+    if kind in ("object", "particle") or cue_end > i + 1 and (lemma_of(tok.low), tokens[i + 1].low) in PARTICLE_CUES:
         c1 = _cut_object(tokens, c0, c1)
     if c1 <= c0 or all(t.kind == "p" for t in tokens[c0:c1]):
         return frame if open_ended else None
+    if not _plausible_content(tokens, c0, c1, kind, tok.low, inherited):
+        return None
     frame.content.append((c0, c1))
     return frame
 
 
+def _content_precedes(tokens: list[Token], before_tok: Token, cue_end: int, lo: int, frame_start: int, hi: int) -> bool:
+    """Is the content the text before the frame? After a quote, yes unless a colon, "that"
+    or a quote opens content after the cue; after a comma, when the sentence ends or turns to
+    an adjunct right after the frame, and what precedes is not just an opening phrase."""
+    after = _skip_right_time(tokens, cue_end, hi)
+    nxt = tokens[after] if after < hi else None
+    if nxt is not None and (nxt.text == ":" or nxt.low == "that" or nxt.kind == "q"):
+        return False
+    if nxt is not None and nxt.text == "," and after + 1 < hi and tokens[after + 1].kind == "q" and before_tok.kind != "q":
+        return False
+    if before_tok.kind == "q":
+        return True
+    if before_tok.text not in (",", "—", "–"):
+        return False
+    if nxt is not None and nxt.kind == "w" and (nxt.low not in _SUBORDINATORS or _that_soon(tokens, after, hi)):
+        return False
+    lead = tokens[lo:frame_start - 1]
+    if lead and lead[0].kind == "w" and lead[0].low in _INTRO and len(lead) <= 6 and not any(t.kind == "q" for t in lead):
+        return False
+    return True
+
+
+def _content_before(tokens: list[Token], frame: Frame, frame_start: int, before_tok: Token, lo: int, hi: int) -> Frame | None:
+    """`CONTENT, X said.` / `“Q,” said X` — joined with what follows a mid-sentence frame:
+    `“A,” she said, “B.”` and `The key, experts say, is …`."""
+    c1 = frame_start - (0 if before_tok.kind == "q" else 1)
+    if c1 <= lo:
+        return None
+    frame.content.append((lo, c1))
+    after = _skip_right_time(tokens, frame.cue_end, hi)
+    if after + 1 < hi and tokens[after].text == ",":
+        nxt = tokens[after + 1]
+        if nxt.kind == "q" and before_tok.kind == "q":
+            frame.content.append((after + 1, after + 2))
+        elif before_tok.text == "," and nxt.kind == "w" and nxt.text.islower() and nxt.low not in _SUBORDINATORS | CLAUSE_WORDS and not _is_cue(tokens, after + 1, lo, hi) and c1 - lo <= 4:
+            frame.content.append((after + 1, _end_of_clause(tokens, after + 1, hi)))
+    return frame
+
+
+def _plausible_content(tokens: list[Token], c0: int, c1: int, kind: str, low: str, inherited: bool) -> bool:
+    """Reported content is a clause, a quote or (object cues) an object — not an adverbial
+    ("testified before the committee", "asks for it") nor a bare noun after "wrote"."""
+    first = tokens[c0]
+    opened = c0 > 0 and (tokens[c0 - 1].low == "that" or tokens[c0 - 1].text == ":")
+    if first.kind == "q" or opened:
+        return True
+    if first.kind == "w" and (first.low in _BAD_CONTENT_START or _adverb(first)) and not (first.low == "to" and kind in ("object", "particle")):
+        return False
+    if low in NEEDS_THAT:
+        return False
+    if inherited and kind == "speech" and first.low not in _SUBJECT_WORDS:
+        return False
+    return True
+
+
 def _that_soon(tokens: list[Token], k: int, hi: int) -> bool:
-    return any(t.kind == "w" and t.low == "that" for t in tokens[k:min(hi, k + 6)])
-
-
-def _short_lead(tokens: list[Token], c0: int, c1: int) -> bool:
-    """A fronted subject split by a parenthetical frame: "The key, experts say, is …"."""
-    return c1 - c0 <= 4
+    return any(t.kind == "w" and t.low == "that" for t in tokens[k:min(hi, k + 9)])
 
 
 def _quote_before(tokens: list[Token], k: int, lo: int) -> bool:
@@ -442,11 +555,6 @@ def _quote_before(tokens: list[Token], k: int, lo: int) -> bool:
     return j >= lo and tokens[j].kind == "q"
 
 
-def _content_origin(tokens: list[Token], lo: int, c1: int) -> int:
-    """Content before a frame starts at the sentence start, or after an earlier frame's end."""
-    return lo
-
-
 def _label_content(tokens: list[Token], k: int, hi: int) -> tuple[int, bool]:
     """`called the deployment “Q”` / `described … as …`: content from the quote or after "as"."""
     end = _end_of_clause(tokens, k, hi)
@@ -454,10 +562,25 @@ def _label_content(tokens: list[Token], k: int, hi: int) -> tuple[int, bool]:
         return k, False
     for n in range(k, min(end, k + 8)):
         if tokens[n].kind == "w" and tokens[n].low == "as":
+            if n + 2 < end and tokens[end - 1].kind == "q" and all(t.low in DETERMINERS for t in tokens[n + 1:end - 1]):
+                return end - 1, True
             return n + 1, True
         if tokens[n].kind == "q":
             return (n if n == end - 1 else k), True
     return k, False
+
+
+def _passive_label(text: str, tokens: list[Token], i: int, lo: int, hi: int) -> Frame | None:
+    """`… described by the Campaign Against Anti-Semitism as “genocidal language”`."""
+    src = right_source(tokens, i + 2, hi)
+    if src is None or src[1] >= hi or tokens[src[1]].low != "as":
+        return None
+    c0, c1 = src[1] + 1, _end_of_clause(tokens, src[1] + 1, hi)
+    if c1 <= c0:
+        return None
+    frame = Frame(tokens[i].text, i, src[1], src, False)
+    frame.content.append((c0, c1))
+    return frame
 
 
 def _according(text: str, tokens: list[Token], i: int, lo: int, hi: int) -> Frame | None:

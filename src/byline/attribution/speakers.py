@@ -25,6 +25,7 @@ _ACRONYM = re.compile(r"[A-Z][A-Z&]+s?")
 _CAP_RUN = re.compile(r"(?:[A-Z][\w’'\-&.]*\s+)+[A-Z][\w’'\-&]*")
 _STOP_CAPS = {"The", "A", "An", "In", "On", "At", "But", "And", "As", "It", "He", "She", "They", "We", "I", "This", "That", "When", "If", "For", "Of", "By"}
 _ORG_WORDS = {w.capitalize() for w in ORG_NOUNS} | {"House", "Pentagon", "Kremlin", "Congress", "Senate", "Parliament", "Commerce", "Budget", "Reuters", "Agency"}
+_UNNAMED = {"spokesman", "spokeswoman", "spokesperson", "official", "source", "aide", "insider", "person", "representative"}
 _GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 
 
@@ -98,7 +99,7 @@ class Resolver:
     def mention(self, tokens: list[Token], a: int, b: int) -> None:
         """A sentence subject that names a person: a candidate for later pronouns."""
         res = self._describe(tokens, a, b, register=False)
-        if res is not None and res.speaker_type == "person" and res.speaker:
+        if res is not None and res.speaker_type == "person" and res.speaker and (" " in res.speaker or res.role):
             self._push(Entity(res.speaker, "person", role=res.role))
 
     def pronoun_subject(self, word: str) -> None:
@@ -172,7 +173,7 @@ class Resolver:
         if h is None:
             return None
         head = words[h]
-        if head.is_cap or _is_acronym(head.text):
+        if (head.is_cap or _is_acronym(head.text)) and head.low not in PLURAL_PERSON_NOUNS:
             return self._named(words, h, register)
         if head.low in PLURAL_PERSON_NOUNS:
             body = _drop_determiners(words)
@@ -186,12 +187,16 @@ class Resolver:
             old = self._latest(("organization",)) or self._latest(("person",))
             return self._out(old, register) if old else None
         if head.low in ORG_NOUNS:
-            old = self._latest(("organization",), head.low) or self._latest(("organization",))
+            old = self._latest(("organization",), head.low) or self._known_org(words) or self._latest(("organization",))
             if old is not None and words[0].low == "the":
                 return self._out(old, register)
             return self._out(Entity(_text(_drop_determiners(words)), "organization", head=head.low), register)
         indefinite = words[0].low in {"a", "an", "another", "one"}
-        if not indefinite:
+        if not indefinite and head.low in _UNNAMED:
+            old = self._latest(("anonymous",), head.low) or self._latest(("anonymous",))
+            if old is not None:
+                return self._out(old, register)
+        elif not indefinite:
             old = self._latest(("anonymous", "person"), head.low)
             if old is None and head.low in TITLES | PERSON_NOUNS:
                 old = self._person_for(None)
@@ -241,6 +246,17 @@ class Resolver:
         if len(name_words) == 1:
             name = self.full_names.get(_fold(name), name)
         return self._out(Entity(name, "person", role=role), register)
+
+    def _known_org(self, words: list[Token]) -> Entity | None:
+        """"the principals’ association" → "Vermont Principals Association" named earlier."""
+        keys = {_fold(t.text) for t in words if t.low not in DETERMINERS}
+        keys = {k.removesuffix(" s") for k in keys}
+        best = None
+        for org in self.org_names:
+            names = set(_fold(org).split())
+            if len(keys & names) >= 2 or (len(keys) == 1 and keys <= names):
+                best = org
+        return Entity(best, "organization", head=words[-1].low) if best else None
 
     def _full_org(self, name: str) -> str:
         """"Mid-Vermont Christian" → "Mid Vermont Christian School" when the article has it."""
