@@ -298,13 +298,13 @@ def _header_lines(tree, limit: int = 150) -> list[str]:
     """Short text lines right after the first <h1>, where bylines and dates sit.
 
     Walks forward in document order (the h1's following siblings, then its ancestors'), skips
-    figures and captions, and stops where the body starts (a long paragraph).
+    figures and captions, and stops where the body starts (long paragraphs).
     """
     h1 = next(tree.iter("h1"), None)
     if h1 is None:
         return []
     lines: list[str] = []
-    seen = 0
+    seen = paragraphs = 0
     node = h1
     while node is not None:
         for sibling in node.itersiblings():
@@ -321,7 +321,9 @@ def _header_lines(tree, limit: int = 150) -> list[str]:
                     continue
                 line = _text(element.text_content())
                 if tag == "p" and len(line) > 120 or len(line) > 1000:
-                    return lines
+                    paragraphs += 1
+                    if paragraphs > 1:  # the body has started (the first may be a standfirst)
+                        return lines
                 if len(line) <= 200:
                     lines.append(line)
         node = node.getparent()
