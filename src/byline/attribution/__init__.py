@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..record import Article, Attribution
-from .frames import Frame, find_frames, sentence_subject
+from .frames import Frame, appositive, find_frames, sentence_subject
 from .quotes import find_quotes
 from .sentences import Token, split_sentences, tokenize
 from .speakers import Resolved, Resolver, speakers
@@ -143,7 +143,13 @@ def _build(text: str, tokens: list[Token], frame: Frame, p: int, resolver: Resol
         kind = "according_to"
     if not res.speaker and not frame.according and kind == "indirect":
         return None, res
-    return Attribution(p, kind, content, source, res.speaker, res.speaker_type, res.role, frame.cue, start, end), res
+    role = res.role
+    if role is None and res.speaker_type == "person":
+        span = appositive(tokens, b, len(tokens))
+        if span is not None:
+            role = text[tokens[span[0]].start:tokens[span[1] - 1].end]
+            resolver.set_role(res.speaker, role)
+    return Attribution(p, kind, content, source, res.speaker, res.speaker_type, role, frame.cue, start, end), res
 
 
 def _trim(tokens: list[Token], c0: int, c1: int) -> tuple[int, int]:

@@ -247,6 +247,16 @@ def right_source(tokens: list[Token], i: int, hi: int) -> tuple[int, int] | None
     return (i, k) if k > i and valid_source(tokens, i, k, False) else None
 
 
+def appositive(tokens: list[Token], b: int, hi: int) -> tuple[int, int] | None:
+    """", a psychologist based in Culver City," after a source: the speaker's role."""
+    if b + 1 >= hi or tokens[b].text != "," or not (tokens[b + 1].low in ("a", "an", "the") or tokens[b + 1].low in TITLES):
+        return None
+    e = b + 1
+    while e < hi and tokens[e].kind == "w" or (e < hi and tokens[e].kind == "p" and tokens[e].text in "’'-&."  and e + 1 < hi and tokens[e + 1].kind == "w"):
+        e += 1
+    return (b + 1, e) if e - b - 1 <= 14 else None
+
+
 def _extend_cue(tokens: list[Token], i: int, hi: int, lemma: str) -> int:
     """The cue's end: particle ("called for"), recipient ("told reporters") or medium
     ("said in a statement", "wrote in an email to …", "said on “Fox & Friends.”")."""

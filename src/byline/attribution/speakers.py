@@ -84,6 +84,8 @@ class Resolver:
                 words = [w.strip(".,") for w in m.group().split()]
                 while words and (words[0] in _STOP_CAPS or words[0].lower().rstrip(".") in HONORIFICS | TITLES or _is_acronym(words[0])):
                     words.pop(0)
+                while len(words) > 2 and _is_acronym(words[-1]):
+                    words.pop()  # "Mark Rutte NATO"
                 if any(w in _ORG_WORDS for w in words):
                     if len(words) >= 2:
                         orgs.append(" ".join(words))
@@ -136,6 +138,12 @@ class Resolver:
     def resolve(self, tokens: list[Token], a: int, b: int) -> Resolved:
         res = self._describe(tokens, a, b, register=True)
         return res or Resolved(None, None, None)
+
+    def set_role(self, name: str, role: str) -> None:
+        """Remember a role stated in an apposition ("Tamala Black, a psychologist")."""
+        for ent in (*self.speakers, *self.mentions):
+            if ent.name == name and ent.role is None:
+                ent.role = role
 
     def same_as(self, speaker: str | None, speaker_type: str | None) -> None:
         """A floating quote re-affirms its speaker as the latest one."""

@@ -1,0 +1,202 @@
+"""Attribution: behaviour on small hand-written paragraphs, the seed story and a dev floor."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+from byline.attribution import attribute, speakers
+from byline.record import Article, Attribution
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def one(paragraphs: list[str], **expected: object) -> Attribution:
+    """The single attribution of `paragraphs`, checked against `expected` fields."""
+    found = attribute(paragraphs)
+    assert len(found) == 1, found
+    for key, value in expected.items():
+        assert getattr(found[0], key) == value, (key, found[0])
+    return found[0]
+
+
+def test_direct_quote_after_frame_with_offsets() -> None:
+    text = "“We will rebuild the bridge,” Mayor Ana Ortiz said on Tuesday."
+    att = one([text], kind="direct", content="We will rebuild the bridge,", speaker="Ana Ortiz",
+              speaker_type="person", role="Mayor", cue="said", source="Mayor Ana Ortiz")
+    assert text[att.start:att.end] == att.content
+
+
+def test_split_quote_is_joined() -> None:
+    one(["“The plan is ready,” she said, “but the money is not.”"],
+        kind="direct", content="The plan is ready, but the money is not.", cue="said")
+
+
+def test_new_sentence_after_frame_is_a_floating_quote() -> None:
+    found = attribute(["“The plan is ready,” said Tom Reyes, the city engineer. “The money is not.”"])
+    assert [(a.content, a.source, a.cue, a.speaker) for a in found] == [
+        ("The plan is ready,", "Tom Reyes", "said", "Tom Reyes"),
+        ("The money is not.", None, None, "Tom Reyes"),
+    ]
+    assert speakers(found) == [{"name": "Tom Reyes", "role": "the city engineer", "type": "person", "count": 2}]
+
+
+def test_quote_running_over_paragraphs() -> None:
+    found = attribute([
+        "Lena Park told the council: “The river has risen three times this year.",
+        "“We cannot wait for a fourth flood.”",
+    ])
+    assert [(a.para, a.kind, a.speaker, a.cue) for a in found] == [
+        (0, "direct", "Lena Park", "told the council"),
+        (1, "direct", "Lena Park", None),
+    ]
+    assert found[0].content == "The river has risen three times this year."
+
+
+def test_colon_at_paragraph_end_introduces_the_next_quote() -> None:
+    found = attribute(["Senator Maria Lopez said:", "“This bill is a disgrace and it will not pass.”"])
+    assert [(a.para, a.speaker, a.cue, a.source) for a in found] == [(1, "Maria Lopez", "said", "Senator Maria Lopez")]
+
+
+def test_inverted_order_and_appositive_role() -> None:
+    one(["“Prices will keep rising,” said Priya Nair, an economist at the central bank."],
+        speaker="Priya Nair", source="Priya Nair", cue="said", role="an economist at the central bank")
+
+
+def test_surname_and_pronoun_resolution() -> None:
+    found = attribute([
+        "Pentagon spokeswoman Sabrina Singh said the troops had moved.",
+        "“They are close to the border,” Singh said.",
+        "She added that more units could follow.",
+    ])
+    assert [(a.speaker, a.source) for a in found] == [
+        ("Sabrina Singh", "Pentagon spokeswoman Sabrina Singh"),
+        ("Sabrina Singh", "Singh"),
+        ("Sabrina Singh", "She"),
+    ]
+    assert found[0].role == "Pentagon spokeswoman"
+    assert found[2].kind == "indirect" and found[2].content == "more units could follow"
+
+
+def test_pronoun_skips_a_person_of_the_other_gender() -> None:
+    found = attribute([
+        "“We met in 1989,” Tricia Cooke said. She smiled.",
+        "“I was the worrier,” Ethan Coen said.",
+        "“She was right,” Cooke said. “It’s true,” he admitted.",
+    ])
+    assert [a.speaker for a in found][-1] == "Ethan Coen"
+
+
+def test_according_to_before_and_after() -> None:
+    found = attribute([
+        "The fire is the largest in state history, according to the Texas Forest Service.",
+        "According to officials, the blaze is 15 percent contained.",
+    ])
+    assert [(a.kind, a.content, a.speaker, a.speaker_type) for a in found] == [
+        ("according_to", "The fire is the largest in state history", "Texas Forest Service", "organization"),
+        ("according_to", "the blaze is 15 percent contained", "officials", "group"),
+    ]
+
+
+def test_indirect_speech_both_orders() -> None:
+    found = attribute([
+        "Rutte told reporters in Brussels that the deployment was a dangerous escalation.",
+        "Some soldiers have already moved closer to the border, Western officials say.",
+    ])
+    assert [(a.kind, a.content, a.cue, a.speaker_type) for a in found] == [
+        ("indirect", "the deployment was a dangerous escalation", "told reporters", "person"),
+        ("indirect", "Some soldiers have already moved closer to the border", "say", "group"),
+    ]
+
+
+def test_mixed_quote_keeps_the_marks() -> None:
+    one(["The governor said the response was “heroic” and the damage “enormous.”"],
+        kind="mixed", content="the response was “heroic” and the damage “enormous.”")
+
+
+def test_cue_keeps_medium_but_not_time() -> None:
+    found = attribute([
+        "“We are ready,” the company said in a statement.",
+        "The agency said Monday that it had approved the drug.",
+    ])
+    assert [a.cue for a in found] == ["said in a statement", "said"]
+    assert found[1].content == "it had approved the drug"
+
+
+def test_anonymous_and_definite_descriptions() -> None:
+    found = attribute([
+        "A person familiar with the talks said the deal was close.",
+        "“It could be signed this week,” the person said.",
+    ])
+    assert [(a.speaker, a.speaker_type) for a in found] == [("person familiar with the talks", "anonymous")] * 2
+
+
+def test_scare_quotes_and_titles_are_not_attributions() -> None:
+    assert attribute([
+        "The so-called “reforms” were passed last year.",
+        "Her new film, “Drive-Away Dolls,” opens on Friday.",
+        "“Drive-Away Dolls” is the first of a projected trilogy.",
+    ]) == []
+
+
+def test_beliefs_findings_and_unsourced_reports_are_not_attributions() -> None:
+    assert attribute([
+        "Ministers believe they can use existing powers to bar the preachers.",
+        "The soldiers were believed to be heading for the border.",
+        "A new study found that the drug cuts the risk by half.",
+        "It was reported that the talks had collapsed.",
+        "The Telegraph also understands that the plans are advanced.",
+    ]) == []
+
+
+def test_nouns_that_look_like_cues_are_not_attributions() -> None:
+    assert attribute([
+        "It is the largest fire in state history.",
+        "He joined a conference call with investors.",
+        "Lord Walney’s report is due to be published later this month.",
+    ]) == []
+
+
+def test_article_input_uses_the_body() -> None:
+    article = Article(body=["Intro paragraph.", "“We won,” the coach said."])
+    found = attribute(article)
+    assert [(a.para, a.content, a.speaker_type) for a in found] == [(1, "We won,", "anonymous")]
+
+
+def test_seed_attributions_found_with_their_speakers(datasets: Path) -> None:
+    root = datasets / "quotes"
+    gold = [json.loads(line) for line in (root / "seed.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()]
+    doc = gold[0]["doc"]
+    paragraphs = (root / "texts" / f"{doc}.txt").read_text(encoding="utf-8").split("\n")
+    found = attribute(paragraphs)
+    for g in gold:
+        match = [a for a in found if a.para == g["para"] and a.speaker == g["speaker"] and _overlap(a.content, g["content"]) >= 0.8]
+        assert match, g
+
+
+def test_dev_floor(datasets: Path) -> None:
+    """F1 on the dev + seed gold, with the benchmark's scorer, stays above the acceptance bar."""
+    sys.path.insert(0, str(REPO))
+    scoring = pytest.importorskip("bench.scoring")
+    root = datasets / "quotes"
+    gold, pred = [], []
+    for name in ("dev.jsonl", "seed.jsonl"):
+        for line in (root / name).read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                g = json.loads(line)
+                gold.append(scoring.Quote(g["doc"], g["para"], g["content"], g["speaker"], g["speaker_type"], g["cue"]))
+    for path in sorted((root / "texts").glob("*.txt")):
+        for a in attribute(path.read_text(encoding="utf-8").split("\n")):
+            pred.append(scoring.Quote(path.stem, a.para, a.content, a.speaker, a.speaker_type, a.cue))
+    scores = scoring.attribution_scores(pred, gold)
+    assert scores["f1@0.3"] >= 0.80 and scores["f1@0.8"] >= 0.70, scores
+    assert scores["speaker"] >= 0.85 and scores["cue"] >= 0.90, scores
+
+
+def _overlap(a: str, b: str) -> float:
+    ta, tb = a.casefold().split(), b.casefold().split()
+    common = sum(min(ta.count(w), tb.count(w)) for w in set(ta))
+    return common / max(len(ta), len(tb))
