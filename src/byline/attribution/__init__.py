@@ -141,8 +141,8 @@ def _build(text: str, tokens: list[Token], frame: Frame, p: int, resolver: Resol
         kind = "mixed" if has_quote else "indirect"
     if frame.according:
         kind = "according_to"
-    if not res.speaker and not frame.according and kind == "indirect":
-        return None, res
+    if not res.speaker and kind != "direct":
+        return None, res  # unresolved "it"/"they" before reported speech: rarely speech
     role = res.role
     if role is None and res.speaker_type == "person":
         span = appositive(tokens, b, len(tokens))

@@ -69,7 +69,7 @@ PARTICLE_VERBS = _forms(["call", "advocate", "plead"])
 
 # Speech verbs whose reported content needs "that", a colon or a quote ("wrote a screenplay"
 # is not speech; "wrote that …" is).
-NEEDS_THAT = set(_forms("""write testify reply respond answer recall protest quip exclaim shout
+NEEDS_THAT = set(_forms("""add write testify reply respond answer recall protest quip exclaim shout
 remark observe counter retort recount lament caution interject continue repeat inform advise
 reason speculate theorize charge agree confess post tweet""".split()))
 

@@ -132,7 +132,7 @@ def valid_source(tokens: list[Token], a: int, b: int, strong: bool) -> bool:
         return False
     if tok.low in PRONOUNS and h == b - 1:
         return tok.low != "it" or b - a == 1
-    if tok.low in POSSESSIVES or tok.low in DETERMINERS or tok.low in CLAUSE_WORDS:
+    if tok.low in POSSESSIVES or tok.low in DETERMINERS or tok.low in CLAUSE_WORDS or tok.low in _LEADING or tok.low in _INTRO or tok.low in TIME_WORDS:
         return False
     if tok.is_cap or tok.low in _AGENT_WORDS:
         return True
@@ -190,11 +190,11 @@ def _tight_start(tokens: list[Token], j: int, lo: int) -> int:
 def _appositive_owner(tokens: list[Token], a: int, lo: int) -> tuple[int, int] | None:
     """`Ryan Tucker, an attorney with …, accused`, `The Cooperative, which serves …, said`:
     the name before a comma-set description (tokens[a] opens the description)."""
-    if a - 1 <= lo or tokens[a - 1].text != "," or tokens[a].low not in {"a", "an", "the", "which", "who"}:
+    if a - 1 <= lo or tokens[a - 1].text != "," or tokens[a].low not in {"a", "an", "the", "which", "who", "of"}:
         return None
     end = a - 1
     prev = tokens[end - 1]
-    if not (prev.is_cap or prev.text == ")"):
+    if not (prev.is_cap or prev.text == ")" or prev.low in _AGENT_WORDS):
         return None
     start = _clause_start(tokens, end - 1, lo)
     return (start, end) if valid_source(tokens, start, end, False) else None
@@ -232,7 +232,7 @@ def right_source(tokens: list[Token], i: int, hi: int) -> tuple[int, int] | None
     k = i
     while k < hi:
         tok = tokens[k]
-        if tok.kind == "w" and (tok.is_cap or tok.low in TITLES or tok.low in HONORIFICS or tok.low in DETERMINERS or tok.low in _AGENT_WORDS):
+        if tok.kind == "w" and (tok.is_cap or tok.low in TITLES or tok.low in HONORIFICS or tok.low in ("the", "a", "an") or tok.low in _AGENT_WORDS):
             k += 1
         elif tok.kind == "w" and tok.low == "of" and k + 1 < hi and tokens[k + 1].is_cap:
             k += 1
@@ -357,6 +357,8 @@ def _is_cue(tokens: list[Token], i: int, lo: int, hi: int) -> str | None:
         return None
     if not low.endswith("ing") and not _verb_position(tokens, i, lo, low):
         return None
+    if prev is not None and prev.low in ("not", "n’t", "n't", "never"):
+        return None
     if low in PARTICLE_VERBS and nxt is not None and (PARTICLE_VERBS[low], nxt.low) in PARTICLE_CUES:
         return "particle"
     if low in ("went", "goes"):
@@ -460,7 +462,7 @@ def _frame_at(text: str, tokens: list[Token], i: int, lo: int, hi: int, kind: st
     if src is None:
         j = _skip_left(tokens, i - 1, lo)
         before = tokens[j] if j >= lo else None
-        if before is not None and (before.kind == "q" or before.text == ",") and kind in ("speech", "after"):
+        if before is not None and (before.kind == "q" or before.text == ",") and kind in ("speech", "after") and lemma != "tell":
             src = right_source(tokens, i + 1, hi)
             if src is not None:
                 inverted = True
@@ -598,10 +600,13 @@ def _according(text: str, tokens: list[Token], i: int, lo: int, hi: int) -> Fram
     k = i + 2
     n = k
     while n < hi and not (tokens[n].kind == "p" and tokens[n].text in ",.;:!?—–") and tokens[n].kind != "q":
-        if tokens[n].kind == "w" and tokens[n].text.islower() and tokens[n].low in {"on", "in", "at", "who", "which", "that", "as", "when", "after", "last", "this", "earlier"} and n > k:
+        if tokens[n].kind == "w" and n > k and (_time_word(tokens[n]) or tokens[n].text.islower() and tokens[n].low in {"on", "in", "at", "who", "which", "that", "as", "when", "after", "last", "this", "earlier", "published", "released"}):
             break
         n += 1
     if n <= k:
+        return None
+    h = head_index(tokens, k, n)
+    if h is None or tokens[h].low in FINDING_NOUNS:
         return None
     frame = Frame("according to", i, n, (k, n), False, according=True)
     if i == lo or (tokens[i - 1].kind == "w" and tokens[i - 1].low in _LEADING):

@@ -23,7 +23,11 @@ from .sentences import Token
 
 _ACRONYM = re.compile(r"[A-Z][A-Z&]+s?")
 _CAP_RUN = re.compile(r"(?:[A-Z][\w’'\-&.]*\s+)+[A-Z][\w’'\-&]*")
-_STOP_CAPS = {"The", "A", "An", "In", "On", "At", "But", "And", "As", "It", "He", "She", "They", "We", "I", "This", "That", "When", "If", "For", "Of", "By"}
+_STOP_CAPS = set("""The A An In On At But And As It He She They We I This That When If For Of By While Though
+Although After Before Since However Meanwhile So Still Yet Even Then Now Because Unless Until Once
+Like With From To Under Over During Despite Asked Speaking According Earlier Later Today Yesterday
+Indeed Instead Also Last Next Our Your Their His Her Its My Some Many Most Every Each Both All No
+Not Why What How Where Who Which Dear Mr Mrs Ms Dr""".split())
 _ORG_WORDS = {w.capitalize() for w in ORG_NOUNS} | {"House", "Pentagon", "Kremlin", "Congress", "Senate", "Parliament", "Commerce", "Budget", "Reuters", "Agency"}
 _UNNAMED = {"spokesman", "spokeswoman", "spokesperson", "official", "source", "aide", "insider", "person", "representative"}
 _GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
@@ -130,7 +134,7 @@ class Resolver:
 
     def _latest(self, kinds: tuple[str, ...], head: str | None = None) -> Entity | None:
         for ent in reversed(self.speakers):
-            if ent.kind in kinds and (head is None or head in ent.head.split() or head in _fold(ent.name).split()):
+            if ent.kind in kinds and (head is None or head in ent.head.split() or head in _fold(ent.name).split() or head in _fold(ent.role or "").split()):
                 return ent
         return None
 
@@ -181,7 +185,7 @@ class Resolver:
         if h is None:
             return None
         head = words[h]
-        if (head.is_cap or _is_acronym(head.text)) and head.low not in PLURAL_PERSON_NOUNS:
+        if (head.is_cap or _is_acronym(head.text)) and (head.low not in PLURAL_PERSON_NOUNS or head.low in ORG_NOUNS):
             return self._named(words, h, register)
         if head.low in PLURAL_PERSON_NOUNS:
             body = _drop_determiners(words)
@@ -237,6 +241,8 @@ class Resolver:
         k = len(body)
         while k > 0 and body[k - 1].is_cap and not _is_acronym(body[k - 1].text) and body[k - 1].low.rstrip(".") not in TITLES | HONORIFICS and body[k - 1].text not in _ORG_WORDS and not body[k - 1].low.endswith(("’s", "'s")):
             k -= 1
+        if len(body) - k > 3 or (len(body) - k == 3 and body[k].low.endswith("ist")):
+            k = len(body) - 2  # "Foreign Affairs Stephane Sejourne", "Psychoanalyst Stephen Grosz"
         name_words = body[k:]
         role_words = [t for t in body[:k] if t.low not in DETERMINERS]
         role = _text(role_words) if role_words else None
