@@ -1,11 +1,12 @@
-"""One iterative walk over the page: text blocks in reading order plus per-element scores.
+"""One iterative walk over the page: text blocks in reading order plus per-element statistics.
 
-A block is the text between two block-level boundaries (p, li, h2, div, double <br> …).
-Each block knows its link text, whether it sits in a caption, a heading, and how deep the
-deepest boilerplate marker above it is (a class/id/role such as "share", "related",
-"newsletter", "comment"), so the content root can later ignore markers above itself.
-While leaving an element the walk scores it — paragraph text minus boilerplate text — and
-keeps the best, so root selection costs no extra pass. No recursion: pages may nest deeply.
+A block is the text between two block-level boundaries (p, li, h2, div, double <br> …). Each
+block knows its link text, whether it sits in a heading, and the markers enclosing it:
+captions (figure, figcaption, "caption") and boilerplate (class/id/role saying "share",
+"related", "newsletter", "comment" …). Elements are recorded in pre-order with their parent, depth, block range and the
+paragraph ("good") and boilerplate ("junk") text directly inside them, so choosing the content
+root (`choose_root`) is a linear pass over arrays, not another tree walk. No recursion: pages
+may nest deeply.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ _SKIP = frozenset(
 _BLOCK = frozenset(
     "address article blockquote center dd details div dl dt fieldset figcaption figure footer "
     "h1 h2 h3 h4 h5 h6 header hgroup hr li main ol p pre section table tbody thead tfoot tr td "
-    "th ul caption summary body html".split()
+    "th ul caption summary body html form".split()
 )
 _HEADING = frozenset("h1 h2 h3 h4 h5 h6".split())
 _PROTECTED = frozenset("html body main article".split())
@@ -32,14 +33,19 @@ _STRONG = frozenset(
     "adv sponsor sponsored cookie cookies consent gdpr breadcrumb breadcrumbs menu nav navbar "
     "navigation footer sidebar widget widgets recommended recommendation recommendations trending "
     "popular outbrain taboola modal popup toolbar tags byline author authors bio masthead rail "
-    "teaser teasers newsletterform paywall follow".split()
+    "teaser teasers follow".split()
 )
 _WEAK = frozenset("header more meta tools utility extra links aside top bottom".split())
 _POSITIVE = frozenset("article body content story text entry post main prose richtext".split())
+# Reader discussion may outweigh the article; a marker with these never loses its meaning.
+_DISCUSSION = frozenset("comment comments disqus".split())
 _RELATED = frozenset("related recommended recommendation recommendations more teaser teasers".split())
 _CAPTION = frozenset("caption captions figcaption credit credits".split())
 _HIDDEN_CLASSES = frozenset(
     "hidden sr-only visually-hidden visuallyhidden screen-reader-text screenreader-only".split()
+)
+_STATE_PREFIXES = frozenset(
+    "has is no not enable enabled disable disabled show with without js can allow should use".split()
 )
 _BAD_ROLES = frozenset("navigation complementary banner contentinfo dialog alertdialog menu".split())
 _TOKEN = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
@@ -49,7 +55,10 @@ _SENTENCE_END = re.compile(r"[.!?…:;\"”’)]\s*$")
 # Scoring: paragraph text counts fully, boilerplate text counts against the element.
 _JUNK_WEIGHT = 0.6
 _MIN_PARAGRAPH = 30
-_REVOKE_SCORE = 600
+# A marked element holding this share of the page's paragraph text is a page wrapper.
+_WRAPPER_SHARE = 0.5
+
+NONE, MARKER, DISCUSSION, CAPTION = 0, 1, 2, 3
 
 
 @dataclass(slots=True)
@@ -57,59 +66,55 @@ class Block:
     text: str
     link_chars: int = 0
     heading: bool = False
-    caption: bool = False
     related: bool = False
-    markers: tuple[int, ...] = ()
+    markers: tuple[int, ...] = ()  # ids of the marked elements enclosing the block
     image: str | None = None
-
-
-@dataclass(slots=True)
-class Scored:
-    """An element's block range [start, end), its depth and score."""
-
-    start: int
-    end: int
-    depth: int
-    score: float
 
 
 @dataclass
 class Walk:
-    blocks: list[Block] = field(default_factory=list)
-    best: Scored | None = None
-    marker_depths: list[int] = field(default_factory=list)
-    marker_valid: list[bool] = field(default_factory=list)
+    """Blocks in reading order and, per element id (pre-order), its tree facts."""
 
-    def boilerplate(self, block: Block, root_depth: int) -> bool:
-        """Whether a valid boilerplate marker below the root encloses the block."""
-        return any(self.marker_valid[m] and self.marker_depths[m] > root_depth for m in block.markers)
+    blocks: list[Block] = field(default_factory=list)
+    parent: list[int] = field(default_factory=list)
+    depth: list[int] = field(default_factory=list)
+    start: list[int] = field(default_factory=list)
+    end: list[int] = field(default_factory=list)
+    good: list[float] = field(default_factory=list)
+    junk: list[float] = field(default_factory=list)
+    marker: list[int] = field(default_factory=list)
+    valid: list[bool] = field(default_factory=list)
+
+    def boilerplate(self, block: Block, root: int) -> bool:
+        """Whether a valid boilerplate marker strictly below the root encloses the block."""
+        depth = self.depth[root] if root >= 0 else -1
+        return any(
+            self.valid[m] and self.marker[m] != CAPTION and self.depth[m] > depth
+            for m in block.markers
+        )
+
+    def caption(self, block: Block) -> bool:
+        return any(self.valid[m] and self.marker[m] == CAPTION for m in block.markers)
 
 
 @dataclass(slots=True)
-class _Frame:
-    tag: str
-    depth: int
-    start: int
+class _Open:
+    id: int
     is_block: bool
     link: bool
     heading: bool
-    caption: bool
     related: bool
-    marker: int
     markers: tuple[int, ...]
-    best_before: Scored | None
-    good: float = 0.0
-    junk: float = 0.0
 
 
 def walk(root) -> Walk:
-    """Blocks of the page in reading order and the best content element."""
+    """Blocks of the page in reading order and per-element statistics."""
     out = Walk()
     blocks = out.blocks
     buf: list[str] = []
     link_chars = 0
     pending_br = False
-    frames: list[_Frame] = []
+    frames: list[_Open] = []
 
     def flush() -> None:
         nonlocal link_chars, pending_br
@@ -122,9 +127,9 @@ def walk(root) -> Walk:
         if not text:
             return
         top = frames[-1]
-        block = Block(text, min(links, len(text)), top.heading, top.caption, top.related, top.markers)
+        block = Block(text, min(links, len(text)), top.heading, top.related, top.markers)
         blocks.append(block)
-        _count(top, block)
+        _count(out, top.id, block)
 
     def add_text(text: str | None, link: bool) -> None:
         nonlocal link_chars, pending_br
@@ -144,17 +149,11 @@ def walk(root) -> Walk:
             if frame.is_block:
                 flush()
             frames.pop()
-            _consider(out, frame, len(blocks))
-            if frame.marker >= 0:
-                _settle_marker(out, frame)
+            out.end[frame.id] = len(blocks)
             if frames:
-                parent = frames[-1]
-                parent.good += frame.good
-                parent.junk += frame.junk
-                add_text(el.tail, parent.link)
+                add_text(el.tail, frames[-1].link)
             continue
-        tag = el.tag if isinstance(el.tag, str) else ""
-        tag = tag.lower()
+        tag = el.tag.lower() if isinstance(el.tag, str) else ""
         parent = frames[-1] if frames else None
         if not tag or tag in _SKIP or _hidden(el):
             if parent is not None:
@@ -168,95 +167,127 @@ def walk(root) -> Walk:
                 pending_br = True
             add_text(el.tail, parent.link if parent else False)
             continue
-        depth = len(frames)
-        marker, related, caption = _classify(el, tag)
-        markers = parent.markers if parent else ()
-        marker_id = -1
-        if marker:
-            marker_id = len(out.marker_depths)
-            out.marker_depths.append(depth)
-            out.marker_valid.append(True)
-            markers = (*markers, marker_id)
-        is_block = tag in _BLOCK or marker or caption
+        marker, related = _classify(el, tag)
+        is_block = tag in _BLOCK or marker != NONE
         if is_block:
             flush()
+        node = len(out.parent)
+        out.parent.append(parent.id if parent else -1)
+        out.depth.append(len(frames))
+        out.start.append(len(blocks))
+        out.end.append(len(blocks))
+        out.good.append(0.0)
+        out.junk.append(0.0)
+        out.marker.append(marker)
+        out.valid.append(marker != NONE)
+        markers = parent.markers if parent else ()
+        if marker != NONE:
+            markers = (*markers, node)
         frames.append(
-            _Frame(
-                tag=tag,
-                depth=depth,
-                start=len(blocks),
+            _Open(
+                id=node,
                 is_block=is_block,
                 link=(parent.link if parent else False) or tag == "a",
                 heading=(parent.heading if parent else False) or tag in _HEADING,
-                caption=(parent.caption if parent else False) or caption,
                 related=(parent.related if parent else False) or related,
-                marker=marker_id,
                 markers=markers,
-                best_before=out.best,
             )
         )
         if tag == "img":
             url = _image_url(el)
             if url:
                 flush()
-                blocks.append(Block("", 0, False, frames[-1].caption, False, frames[-1].markers, url))
+                blocks.append(Block("", 0, False, False, markers, url))
         add_text(el.text, frames[-1].link)
         stack.append((el, False))
         stack.extend((child, True) for child in reversed(el))
     return out
 
 
-def _count(frame: _Frame, block: Block) -> None:
-    """A block's contribution to its element's score (markers are settled when they close)."""
+def choose_root(page: Walk) -> int:
+    """Id of the element whose paragraph text most outweighs its boilerplate, or -1.
+
+    Marked elements count as boilerplate for their ancestors and hold no candidate — except a
+    marked element holding most of the page's paragraph text (a wrapper whose class merely
+    mentions "ad" or "sidebar"), whose marker is dropped. Reader discussion is never content.
+    """
+    n = len(page.parent)
+    if not n:
+        return -1
+    good, junk = page.good[:], page.junk[:]
+    for i in range(n - 1, 0, -1):  # children before parents: ids are pre-order
+        good[page.parent[i]] += good[i]
+        junk[page.parent[i]] += junk[i]
+    total = good[0]
+    for i in range(n):
+        if page.marker[i] != DISCUSSION and good[i] >= _WRAPPER_SHARE * total > 0:
+            page.valid[i] = False
+    good, junk = page.good[:], page.junk[:]
+    for i in range(n - 1, 0, -1):
+        if page.valid[i]:
+            junk[i] += good[i]
+            good[i] = 0.0
+        good[page.parent[i]] += good[i]
+        junk[page.parent[i]] += junk[i]
+    best, best_score = -1, 0.0
+    inside = [False] * n
+    for i in range(n):
+        p = page.parent[i]
+        inside[i] = page.valid[i] or (p >= 0 and inside[p])
+        if inside[i]:
+            continue
+        score = good[i] - _JUNK_WEIGHT * junk[i]
+        if score > best_score or (score == best_score and best >= 0 and _within(page, i, best)):
+            best, best_score = i, score
+    return best
+
+
+def _within(page: Walk, inner: int, outer: int) -> bool:
+    return page.start[outer] <= page.start[inner] and page.end[inner] <= page.end[outer]
+
+
+def _count(page: Walk, node: int, block: Block) -> None:
+    """A block's contribution to the element directly holding it."""
     n = len(block.text)
-    if block.caption or block.link_chars > 0.5 * n:
-        frame.junk += n
+    if block.link_chars > 0.5 * n:
+        page.junk[node] += n
     elif n >= _MIN_PARAGRAPH and block.link_chars < 0.3 * n:
-        frame.good += n - block.link_chars
+        page.good[node] += n - block.link_chars
         if _SENTENCE_END.search(block.text):
-            frame.good += 20
+            page.good[node] += 20
 
 
-def _settle_marker(out: Walk, frame: _Frame) -> None:
-    """A marked element's text counts as boilerplate to its ancestors and no candidate inside
-    it may be the content — unless it holds content far better than anything found before it
-    (a page-wide wrapper whose class merely mentions "ad", not a comment thread)."""
-    before, best = frame.best_before, out.best
-    if best is not before and best is not None:
-        if best.score >= _REVOKE_SCORE and (before is None or best.score > 2 * before.score):
-            out.marker_valid[frame.marker] = False
-            return
-        out.best = before
-    frame.junk += frame.good
-    frame.good = 0.0
-
-
-def _consider(out: Walk, frame: _Frame, end: int) -> None:
-    score = frame.good - _JUNK_WEIGHT * frame.junk
-    if score > 0 and (out.best is None or score > out.best.score):
-        out.best = Scored(frame.start, end, frame.depth, score)
-
-
-def _classify(el, tag: str) -> tuple[bool, bool, bool]:
-    """(boilerplate marker, related-links container, caption) from tag, class, id and role."""
-    if tag == "figcaption":
-        return False, False, True
-    if tag == "figure":
-        return False, False, True
-    names = f"{el.get('class') or ''} {el.get('id') or ''}"
+def _classify(el, tag: str) -> tuple[int, bool, bool]:
+    """(marker kind, related-links container) from tag, class, id and role."""
+    if tag in ("figcaption", "figure"):
+        return CAPTION, False
     role = (el.get("role") or "").lower()
-    tokens = {t.lower() for t in _TOKEN.findall(names)} if names.strip() else set()
-    caption = bool(tokens & _CAPTION)
-    related = bool(tokens & _RELATED)
+    tokens = _tokens(f"{el.get('class') or ''} {el.get('id') or ''}")
+    related = not tokens.isdisjoint(_RELATED)
     if tag in _PROTECTED or el.get("itemprop") == "articleBody":
-        return False, related, caption
-    marker = (
+        return NONE, related
+    if not tokens.isdisjoint(_DISCUSSION):
+        return DISCUSSION, related
+    if not tokens.isdisjoint(_CAPTION):
+        return CAPTION, related
+    marked = (
         tag in ("header", "footer")
         or role in _BAD_ROLES
-        or bool(tokens & _STRONG)
-        or (bool(tokens & _WEAK) and not tokens & _POSITIVE)
+        or not tokens.isdisjoint(_STRONG)
+        or (not tokens.isdisjoint(_WEAK) and tokens.isdisjoint(_POSITIVE))
     )
-    return marker, related, caption
+    return (MARKER if marked else NONE), related
+
+
+def _tokens(names: str) -> set[str]:
+    """Lower-case words of class and id names; state flags ("enableComments", "has-sidebar")
+    describe the page's features, not the element, and are skipped."""
+    tokens: set[str] = set()
+    for name in names.split():
+        words = [w.lower() for w in _TOKEN.findall(name)]
+        if words and words[0] not in _STATE_PREFIXES:
+            tokens.update(words)
+    return tokens
 
 
 def _hidden(el) -> bool:

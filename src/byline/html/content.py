@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..record import Article, Media
-from .blocks import Block, Walk, walk
+from .blocks import Block, Walk, choose_root, walk
 
 # Short standalone blocks that are interface text rather than article text.
 _PROMPT = re.compile(
@@ -44,36 +44,29 @@ def extract_content(tree, article: Article) -> Content:
     page = walk(tree)
     if not page.blocks:
         return Content()
-    start, end, root_depth = _content_range(page)
-    content = _emit(page, start, end, root_depth, article)
+    root = choose_root(page)
+    content = _emit(page, root, article, markers=True)
     if not content.body:
-        content = _emit(page, start, end, 10**9, article)
+        content = _emit(page, root, article, markers=False)
     return content
 
 
-def _content_range(page: Walk) -> tuple[int, int, int]:
-    """Block range and depth of the best-scoring element (the whole page when none scores)."""
-    best = page.best
-    if best is None:
-        return 0, len(page.blocks), -1
-    return best.start, best.end, best.depth
-
-
-def _emit(page: Walk, start: int, end: int, root_depth: int, article: Article) -> Content:
-    """Keep the body blocks of [start, end); boilerplate set by markers above the root is ignored."""
+def _emit(page: Walk, root: int, article: Article, markers: bool) -> Content:
+    """Keep the body blocks of the root (the whole page when -1); markers above it are ignored."""
+    start, end = (page.start[root], page.end[root]) if root >= 0 else (0, len(page.blocks))
     out = Content()
     title = _norm(article.title or "")
     authors = {_norm(a) for a in article.authors}
     seen: set[str] = set()
     for block in page.blocks[start:end]:
         text = block.text
-        boiler = page.boilerplate(block, root_depth)
+        boiler = markers and page.boilerplate(block, root)
         if block.image is not None and not boiler:
             _add_media(out, block, len(out.body))
             continue
         if not text:
             continue
-        if block.caption:
+        if page.caption(block):
             if not boiler:
                 _add_caption(out, text, len(out.body))
             continue
