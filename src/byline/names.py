@@ -34,7 +34,7 @@ _NOT_NAME_WORDS = frozenset(
     telegraph examiner ledger courant service services wire agency online digital network channel
     tv radio sports the of for by with from in on at to is was has senior chief associate special
     guest author authors photo photos photographer video updated update published posted share
-    comments comment read more report reports subscribe follow email twitter facebook instagram linkedin home
+    comments comment read more report reports subscribe watch live listen follow email twitter facebook instagram linkedin home
     about contact opinion analysis column produced sponsored partner content studio newsletter
     department office council committee institute foundation association society club official
     editor-in-chief producer host anchor reviewer review reviews web webmaster webteam desk

@@ -23,7 +23,7 @@ from lxml import etree
 
 from ..dates import parse_date, search_date
 from ..language import detect_language
-from ..names import clean_name, is_person_name, parse_byline
+from ..names import AGENCIES, clean_name, parse_byline
 from ..record import Article
 from .schema import article_objects_from_nodes, json_ld_nodes, microdata, type_names
 
@@ -55,6 +55,7 @@ _TAG_KEYS = ("article:tag", "news_keywords", "parsely-tags", "sailthru.tags", "k
 _IMAGE_KEYS = ("og:image", "og:image:url", "og:image:secure_url", "twitter:image", "twitter:image:src", "thumbnail")
 _LANGUAGE_KEYS = ("content-language", "language", "og:locale", "dc.language", "inlanguage")
 
+_NOT_ALNUM = re.compile(r"[\W_]+")
 _TITLE_SEPARATORS = re.compile(r"\s+(?:[|\-–—:·•»«~/]|::)\s+")
 _URL_DATE = re.compile(
     r"/((?:19|20)\d{2})[/_-]?(0[1-9]|1[0-2]|[a-z]{3})[/_-]?(0?[1-9]|[12]\d|3[01])(?=[/_.-]|$)",
@@ -132,9 +133,10 @@ def _scan(tree) -> _Head:
                 continue
             content = _text(content)
             for attr in ("property", "name", "itemprop", "http-equiv"):
-                key = element.get(attr)
-                if key:
-                    head.meta.setdefault(key.strip().lower(), []).append(content)
+                for key in (element.get(attr) or "").lower().split():
+                    # "dc:creator" and "DC.creator" are the same Dublin Core property
+                    key = key.replace("dc:", "dc.", 1).replace("dcterms:", "dcterms.", 1)
+                    head.meta.setdefault(key, []).append(content)
         elif tag == "link":
             rel = (element.get("rel") or "").lower().split()
             href = element.get("href")
@@ -178,16 +180,17 @@ def _ld_people(value: Any) -> list[str]:
                 continue
             if "Organization" in kinds or "NewsMediaOrganization" in kinds:
                 cleaned = clean_name(name)
-                if cleaned and is_person_name(cleaned) and len(cleaned.split()) <= 3:
-                    from ..names import AGENCIES
-
-                    if cleaned.lower() in AGENCIES:
-                        names.append(cleaned)
+                if cleaned and _agency_name(cleaned):
+                    names.append(cleaned)
                 continue
             names.extend(_names_from_value(_ld_string(name)))
         elif isinstance(item, str):
             names.extend(_names_from_value(_ld_string(item)))
     return list(dict.fromkeys(names))
+
+
+def _agency_name(name: str) -> bool:
+    return name.lower() in AGENCIES
 
 
 def _names_from_value(value: str) -> list[str]:
@@ -204,8 +207,11 @@ def _names_from_value(value: str) -> list[str]:
 # ---------------------------------------------------------------- title
 
 def _norm(text: str | None) -> str:
-    text = unicodedata.normalize("NFKC", text or "").lower()
-    return "".join(c for c in text if c.isalnum())
+    """Case- and punctuation-free form, for comparing titles and names."""
+    text = (text or "").lower()
+    if not text.isascii():
+        text = unicodedata.normalize("NFKC", text)
+    return _NOT_ALNUM.sub("", text)
 
 
 def _strip_site(title: str, site_names: list[str]) -> str:
@@ -330,24 +336,33 @@ def _header_lines(tree, limit: int = 150) -> list[str]:
     return lines
 
 
-def _by_line_authors(lines: list[str]) -> list[str]:
-    """A "By …" line (or a "By" line and the name under it) among the lines under the <h1>."""
+def _by_line(lines: list[str]) -> tuple[str, list[str]]:
+    """A "By …" line (or a "By" line and the name under it) under the <h1>, and its names."""
     for i, line in enumerate(lines):
         if len(line) <= 120 and _BY_LINE.search(line) or line.lower() in ("by", "by:") and i + 1 < len(lines):
-            names = parse_byline(line if len(line) > 3 else f"By {lines[i + 1]}")
+            line = line if len(line) > 3 else f"By {lines[i + 1]}"
+            names = parse_byline(line)
             if names:
-                return names
-    return []
+                return line, names
+    return "", []
 
 
-def _authors(page: _Page) -> list[str]:
+def _authors(page: _Page, site_names: list[str]) -> list[str]:
     """Metadata names first; the byline under the headline wins when it names them and more
-    (metadata often lists only the first of several authors)."""
+    (metadata often lists only the first of several authors). The publisher is not an author."""
+    sites = {_norm(s) for s in site_names}
+    return [n for n in _author_candidates(page) if _norm(n) not in sites or _agency_name(n)]
+
+
+def _author_candidates(page: _Page) -> list[str]:
     names = _metadata_authors(page)
-    shown = _by_line_authors(page.header)
+    line, shown = _by_line(page.header)
     if names:
-        if len(shown) > len(names) and {_norm(n) for n in names} <= {_norm(n) for n in shown}:
-            return shown
+        # Only names listed before the first comma count ("By A and B, Agency" — not "By A, Institute
+        # of X and Y"): what follows a comma is as often an affiliation as another author.
+        listed = parse_byline(line.split(",")[0]) if len(shown) > len(names) else []
+        if len(listed) > len(names) and {_norm(n) for n in names} <= {_norm(n) for n in listed}:
+            return listed
         return names
     return _visible_authors(page.tree) or shown
 
@@ -561,7 +576,7 @@ def read_metadata(tree, article: Article) -> None:
     if host:
         site_names.append(host.removeprefix("www.").split(".")[0])
     article.title = _title(tree, head, main, site_names)
-    article.authors = _authors(page)
+    article.authors = _authors(page, site_names)
     article.published, article.modified = _dates(page, article.url)
     article.description = head.first(_DESCRIPTION_KEYS) or (_ld_text(main.get("description")) if main else None)
     article.section = head.first(_SECTION_KEYS) or (_ld_text(main.get("articleSection")) if main else None)
