@@ -9,17 +9,21 @@ resolved in reading order by one `Resolver` per article.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from ..record import Article, Attribution
-from .frames import Frame, appositive, find_frames, sentence_subject
+from .frames import CUE_WORDS, Frame, appositive, find_frames, sentence_subject
 from .quotes import find_quotes
-from .sentences import Token, split_sentences, tokenize
+from .sentences import DATELINE, Token, split_sentences, tokenize
 from .speakers import Resolved, Resolver, speakers
 
 __all__ = ["attribute", "speakers"]
 
 _DROP_LEAD = {"that"}
+_WORD = re.compile(r"[a-z]+")
+# A sentence opening (its first words hold the subject).
+_SENTENCE_START = re.compile(r"(?:^|(?<=[.!?])[\"”’)]?\s+|(?<=[—–] ))([A-Z][^.!?]{0,80})")
 _TRAIL_PUNCT = ",;:—–-"
 
 
@@ -42,6 +46,10 @@ def attribute(article_or_paragraphs: Article | list[str]) -> list[Attribution]:
     last: tuple[int, Resolved] | None = None  # paragraph and speaker of the latest attribution
     for p, text in enumerate(paragraphs):
         quotes = find_quotes(text)
+        if not quotes and not text.rstrip().endswith(":") and CUE_WORDS.isdisjoint(_WORD.findall(text.lower())):
+            _note_subjects_only(resolver, text)  # nothing to attribute: keep the mentions
+            carry = None
+            continue
         tokens = tokenize(text, quotes)
         sentences = split_sentences(text, tokens)
         prev_speaker: Resolved | None = None  # speaker of the previous sentence, if any
@@ -99,6 +107,15 @@ def _note_subject(resolver: Resolver, tokens: list[Token], lo: int, hi: int) -> 
     subject = sentence_subject(tokens, lo, hi)
     if subject is not None:
         resolver.mention(tokens, *subject)
+
+
+def _note_subjects_only(resolver: Resolver, text: str) -> None:
+    """Mentions of a paragraph with no quote and no cue: the subjects of its sentences."""
+    dateline = DATELINE.match(text)
+    for m in _SENTENCE_START.finditer(text, dateline.end() if dateline else 0):
+        tokens = tokenize(m.group(1), [])
+        if tokens:
+            _note_subject(resolver, tokens, 0, len(tokens))
 
 
 def _subject_person(resolver: Resolver, tokens: list[Token], lo: int, hi: int) -> Resolved | None:

@@ -26,6 +26,7 @@ _PREPS = {"of", "with", "from", "at", "for", "in", "on", "by", "who", "which", "
 _SUBORDINATORS = {"as", "before", "after", "when", "while", "because", "since", "though", "although", "until", "in", "on", "at", "during", "from", "with", "to", "without", "via", "and", "but", "then", "of", "about", "outside", "inside", "near", "through", "over", "into", "upon", "amid", "following", "not"}
 _LEADING = {"but", "and", "so", "indeed", "however", "meanwhile", "now", "still", "yet", "then", "also", "instead", "thus"}
 _INTRO = {"in", "on", "at", "during", "after", "before", "however", "meanwhile", "earlier", "later", "asked", "speaking", "regarding", "for", "with", "as", "when", "while", "since", "but", "and", "so", "if", "though", "although", "indeed", "still"}
+CUE_WORDS = frozenset({*SPEECH_VERBS, *OBJECT_VERBS, *LABEL_VERBS, *AFTER_QUOTE_VERBS, "went", "goes", "according"})
 _FINITE = {"is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would", "can", "could", "do", "does", "did", "should", "may", "might", "must"}
 _SUBJECT_WORDS = {"he", "she", "it", "they", "we", "i", "there", "this", "that", "the", "his", "her", "their", "its"}
 _ADJUNCT_OPENERS = {"after", "before", "in", "on", "at", "during", "back", "earlier", "later", "last", "this", "from", "via", "over", "again", "afterwards", "yesterday", "today", "recently", "also"}
@@ -344,9 +345,9 @@ def _is_cue(tokens: list[Token], i: int, lo: int, hi: int) -> str | None:
     """The cue class of tokens[i]: 'speech', 'object', 'label', 'after', 'particle',
     'according'; None when the word is not used as a reporting verb here."""
     tok = tokens[i]
-    if tok.kind != "w" or (tok.is_cap and i > lo and tok.low != "according"):
-        return None
     low = tok.low
+    if low not in CUE_WORDS or (i > lo and tok.text[0].isupper() and low != "according"):
+        return None
     prev = tokens[i - 1] if i > lo else None
     if prev is not None and prev.kind == "w" and (prev.low in BLOCKERS_BEFORE or prev.low.endswith(("’s", "'s"))):
         return None

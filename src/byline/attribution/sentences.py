@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from .cues import ABBREVIATIONS, AFTER_QUOTE_VERBS, SPEECH_VERBS
 from .quotes import Quote
 
-_TOKEN = re.compile(r"\w(?:[\w’'&.\-]*\w)?|\S")
-_DATELINE = re.compile(r"[A-Z][A-Z.'\- ]+(?:, [A-Z][A-Za-z.' ]+)?(?: \([A-Za-z .&]+\))? ?[—–-]+ ")
+_TOKEN = re.compile(r"(\w(?:[\w’'&.\-]*\w)?)|(\S)")
+DATELINE = re.compile(r"[A-Z][A-Z.'\- ]+(?:, [A-Z][A-Za-z.' ]+)?(?: \([A-Za-z .&]+\))? ?[—–-]+ ")
 _TERMINAL = ".!?"
 
 
@@ -36,13 +36,14 @@ class Token:
 
 def tokenize(text: str, quotes: list[Quote]) -> list[Token]:
     tokens: list[Token] = []
+    append = tokens.append
+    lowered = text.lower()
     pos = 0
     for q in [*quotes, None]:
         stop = q.open if q else len(text)
         for m in _TOKEN.finditer(text, pos, stop):
-            word = m.group()
-            kind = "w" if word[0].isalnum() or word[0] == "_" else "p"
-            tokens.append(Token(kind, word, word.lower(), m.start(), m.end()))
+            start, end = m.span()
+            append(Token("w" if m.lastindex == 1 else "p", m.group(), lowered[start:end], start, end))
         if q:
             tokens.append(Token("q", text[q.open:q.close], "", q.open, q.close, q))
             pos = q.close
@@ -74,13 +75,13 @@ def split_sentences(text: str, tokens: list[Token]) -> list[tuple[int, int]]:
         return []
     bounds = []
     start = 0
-    m = _DATELINE.match(text)
+    m = DATELINE.match(text)
     if m:
         while start < len(tokens) and tokens[start].start < m.end():
             start += 1
     for i in range(start, len(tokens) - 1):
-        tok, nxt = tokens[i], tokens[i + 1]
-        if not _starts_sentence(nxt):
+        tok = tokens[i]
+        if tok.kind == "w" or not _starts_sentence(tokens[i + 1]):
             continue
         if tok.kind == "p" and tok.text in _TERMINAL:
             prev = tokens[i - 1] if i > 0 else None

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 from dataclasses import dataclass, field
 
 from .cues import (
@@ -49,6 +50,7 @@ class Resolved:
     role: str | None
 
 
+@lru_cache(maxsize=8192)
 def _fold(name: str) -> str:
     return " ".join(re.sub(r"[^\w]+", " ", name.casefold()).split())
 
@@ -277,9 +279,9 @@ class Resolver:
         key = _fold(name)
         if not key:
             return name
+        prefix = key + " "
         for org in self.org_names:
-            fo = _fold(org)
-            if fo != key and fo.startswith(key + " ") and org.split()[-1] in _ORG_WORDS:
+            if org.split()[-1] in _ORG_WORDS and _fold(org).startswith(prefix):
                 return org
         return name
 
