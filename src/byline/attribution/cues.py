@@ -162,6 +162,15 @@ majority minority number none one two three rest""".split())
 CLAUSE_WORDS = set("""that but while as because when after before if though although since where
 which who whom whose so and or yet nor than whether until unless""".split())
 
+# Capitalised at a sentence start but never a name: "Just after …", "Additionally, …".
+SENTENCE_WORDS = set("""the a an in on at but and as it this that when if for of by while though
+although after before since however meanwhile so still yet even then now because unless until
+once like with from to under over during despite asked speaking according earlier later today
+yesterday indeed instead also last next our your their his her its my some many most every each
+both all no not why what how where who which dear just additionally moreover furthermore besides
+overall finally first second third plus again only perhaps maybe here there such other another
+there thus hence these those""".split())
+
 ABBREVIATIONS = set("""mr mrs ms dr prof sen rep gov lt gen col sgt capt st jr sr mt ft no vs
 jan feb mar apr jun jul aug sep sept oct nov dec inc co corp ltd etc approx dept est fig rev
 ave blvd""".split())

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from .cues import (
     AFTER_QUOTE_VERBS, AUXILIARIES, BLOCKERS_BEFORE, CLAUSE_WORDS, DETERMINERS, DOC_NOUNS,
     FINDING_NOUNS, HONORIFICS, LABEL_VERBS, MEDIUM_NOUNS, MEDIUM_PREPS, NEEDS_THAT, NOUN_LIKE,
-    OBJECT_VERBS, ORG_NOUNS,
+    OBJECT_VERBS, ORG_NOUNS, SENTENCE_WORDS,
     PARTICLE_CUES, PARTICLE_VERBS, PERSON_NOUNS, PLURAL_PERSON_NOUNS, POSSESSIVES, PRONOUNS,
     QUANTIFIER_OF, RECIPIENT_WORDS, SPEECH_VERBS, TIME_WORDS, TITLES,
 )
@@ -28,6 +28,7 @@ _LEADING = {"but", "and", "so", "indeed", "however", "meanwhile", "now", "still"
 _INTRO = {"in", "on", "at", "during", "after", "before", "however", "meanwhile", "earlier", "later", "asked", "speaking", "regarding", "for", "with", "as", "when", "while", "since", "but", "and", "so", "if", "though", "although", "indeed", "still"}
 CUE_WORDS = frozenset({*SPEECH_VERBS, *OBJECT_VERBS, *LABEL_VERBS, *AFTER_QUOTE_VERBS, "went", "goes", "according"})
 _FINITE = {"is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would", "can", "could", "do", "does", "did", "should", "may", "might", "must"}
+_MODALS = {"will", "would", "can", "could", "should", "may", "might", "must"}
 _SUBJECT_WORDS = {"he", "she", "it", "they", "we", "i", "there", "this", "that", "the", "his", "her", "their", "its"}
 _ADJUNCT_OPENERS = {"after", "before", "in", "on", "at", "during", "back", "earlier", "later", "last", "this", "from", "via", "over", "again", "afterwards", "yesterday", "today", "recently", "also"}
 _BAD_CONTENT_START = {"and", "but", "or", "up", "out", "back", "about", "for", "of", "in", "on", "at", "with", "from", "before", "after", "during", "over", "into", "by", "as", "off", "down", "so", "too", "away", "publicly", "privately"}
@@ -133,7 +134,7 @@ def valid_source(tokens: list[Token], a: int, b: int, strong: bool) -> bool:
         return False
     if tok.low in PRONOUNS and h == b - 1:
         return tok.low != "it" or b - a == 1
-    if tok.low in POSSESSIVES or tok.low in DETERMINERS or tok.low in CLAUSE_WORDS or tok.low in _LEADING or tok.low in _INTRO or tok.low in TIME_WORDS:
+    if tok.low in POSSESSIVES or tok.low in DETERMINERS or tok.low in CLAUSE_WORDS or tok.low in SENTENCE_WORDS or tok.low in _INTRO or tok.low in TIME_WORDS:
         return False
     if tok.is_cap or tok.low in _AGENT_WORDS:
         return True
@@ -165,7 +166,7 @@ def _clause_start(tokens: list[Token], j: int, lo: int) -> int:
         if prev.kind == "p" and prev.text not in "’'&.":
             break
         k -= 1
-    while k < j and tokens[k].kind == "w" and tokens[k].low in _LEADING:
+    while k < j and tokens[k].kind == "w" and (tokens[k].low in _LEADING or tokens[k].low in _INTRO):
         k += 1
     return k
 
@@ -275,6 +276,8 @@ def _extend_cue(tokens: list[Token], i: int, hi: int, lemma: str) -> int:
         while n < hi and n - m < 4 and tokens[n].kind == "w" and (tokens[n].is_cap or (n > m and tokens[n].text == "&")):
             n += 1
         if n > m:
+            if n < hi and tokens[n].kind == "w" and tokens[n].text.islower() and tokens[n].low in PLURAL_PERSON_NOUNS | {"countries", "nations", "allies", "lawmakers"}:
+                n += 1
             return n
         if tok.low == "the" and k + 1 < hi and tokens[k + 1].kind == "w" and tokens[k + 1].low not in CLAUSE_WORDS:
             return k + 2
@@ -389,6 +392,8 @@ def _verb_position(tokens: list[Token], i: int, lo: int, low: str) -> bool:
         return True
     if tok.kind != "w":
         return False
+    if low in NOUN_LIKE and j - 1 >= lo and tokens[j - 1].low in DETERMINERS | POSSESSIVES.keys() and tok.low not in _AGENT_WORDS:
+        return False
     if tok.low in PRONOUNS or tok.low in ("and", "but", "who", "which", "that", "what"):
         return True
     if tok.low.endswith(("’s", "'s")):
@@ -469,7 +474,7 @@ def _frame_at(text: str, tokens: list[Token], i: int, lo: int, hi: int, kind: st
                 inverted = True
                 cue_end = src[1]
         if src is None and (tok.low.endswith("ing") or (before is not None and before.low in {"and", "but"})):
-            src = subject or sentence_subject(tokens, lo, i)
+            src = sentence_subject(tokens, lo, i) or subject
             inherited = src is not None
         if src is None:
             return None
@@ -548,7 +553,7 @@ def _plausible_content(tokens: list[Token], c0: int, c1: int, kind: str, low: st
     opened = c0 > 0 and (tokens[c0 - 1].low == "that" or tokens[c0 - 1].text == ":")
     if first.kind == "q" or opened:
         return True
-    if first.kind == "w" and (first.low in _BAD_CONTENT_START or _adverb(first)) and not (first.low == "to" and kind in ("object", "particle")):
+    if first.kind == "w" and (first.low in _BAD_CONTENT_START or first.low in _FINITE - _MODALS or _adverb(first)) and not (first.low == "to" and kind in ("object", "particle")):
         return False
     if low in NEEDS_THAT:
         return False

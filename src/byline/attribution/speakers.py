@@ -17,18 +17,14 @@ from dataclasses import dataclass, field
 
 from .cues import (
     DETERMINERS, DOC_NOUNS, HONORIFICS, ORG_NOUNS, PERSON_NOUNS, PLURAL_PERSON_NOUNS,
-    POSSESSIVES, PRONOUNS, QUANTIFIER_OF, TITLES,
+    POSSESSIVES, PRONOUNS, QUANTIFIER_OF, SENTENCE_WORDS, TITLES,
 )
 from .frames import head_index
 from .sentences import Token
 
 _ACRONYM = re.compile(r"[A-Z][A-Z&]+s?")
 _CAP_RUN = re.compile(r"(?:[A-Z][\w’'\-&.]*\s+)+[A-Z][\w’'\-&]*")
-_STOP_CAPS = set("""The A An In On At But And As It He She They We I This That When If For Of By While Though
-Although After Before Since However Meanwhile So Still Yet Even Then Now Because Unless Until Once
-Like With From To Under Over During Despite Asked Speaking According Earlier Later Today Yesterday
-Indeed Instead Also Last Next Our Your Their His Her Its My Some Many Most Every Each Both All No
-Not Why What How Where Who Which Dear Mr Mrs Ms Dr""".split())
+_STOP_CAPS = {w.capitalize() for w in SENTENCE_WORDS | PRONOUNS.keys() | HONORIFICS}
 _ORG_WORDS = {w.capitalize() for w in ORG_NOUNS} | {"House", "Pentagon", "Kremlin", "Congress", "Senate", "Parliament", "Commerce", "Budget", "Reuters", "Agency"}
 _UNNAMED = {"spokesman", "spokeswoman", "spokesperson", "official", "source", "aide", "insider", "person", "representative"}
 _GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
