@@ -170,6 +170,30 @@ def test_article_objects_prefer_articles_over_pages() -> None:
     assert all(o.get("@type") != "WebPage" for o in objects)
 
 
+def test_main_article_is_the_one_the_page_is_about() -> None:
+    html = """<html><head><link rel="canonical" href="https://example.com/b">
+    <script type="application/ld+json">[
+      {"@type": "NewsArticle", "headline": "Related story", "url": "https://example.com/a",
+       "author": {"@type": "Person", "name": "Ann Poe"}, "datePublished": "2024-01-01"},
+      {"@type": "NewsArticle", "headline": "This story", "url": "https://example.com/b",
+       "author": {"@type": "Person", "name": "Bob Roe"}, "datePublished": "2024-02-02"}]</script>
+    </head><body></body></html>"""
+    article = metadata(html)
+    assert (article.title, article.authors, article.published) == ("This story", ["Bob Roe"], "2024-02-02")
+
+
+def test_rel_author_link() -> None:
+    html = """<html><body><h1>Some headline for a blog post</h1>
+    <p class="meta">Posted in <a href="/c/x">News</a> by <a rel="author" href="/u/7">Sam Lee</a></p></body></html>"""
+    assert metadata(html).authors == ["Sam Lee"]
+
+
+def test_publisher_is_not_an_author() -> None:
+    html = """<html><head><meta property="og:site_name" content="Example Times">
+    <meta name="author" content="Example Times"></head><body></body></html>"""
+    assert metadata(html).authors == []
+
+
 def test_deeply_nested_page_does_not_recurse() -> None:
     html = "<html><body>" + "<div>" * 5000 + "<h1>Deep headline here</h1>" + "</div>" * 5000 + "</body></html>"
     assert metadata(html).title == "Deep headline here"

@@ -45,6 +45,19 @@ def test_is_person_name_accepts(name: str) -> None:
     assert is_person_name(name)
 
 
+def test_organisations_after_names_are_dropped() -> None:
+    assert parse_byline("Kaitlyn McCormick | Cherry Hill Courier-Post") == ["Kaitlyn McCormick"]
+    assert parse_byline("By John O'Connor The Associated Press") == ["John O'Connor"]
+    assert parse_byline("Finian Cunningham. Sputnik International") == ["Finian Cunningham"]
+    assert parse_byline("by Eleanor Roy (reporting) and Adrian Malloch (photography)") == ["Eleanor Roy"]
+    assert parse_byline("on March 10, 2015 by Nikhil Marathe") == ["Nikhil Marathe"]
+
+
+@pytest.mark.parametrize("name", ["CNN Business", "Coordenadoria de TI", "J J", "Watch Live", "事務所 ／"])
+def test_organisation_shapes_are_not_names(name: str) -> None:
+    assert clean_name(name) is None
+
+
 @pytest.mark.parametrize("name", ["Jane", "Washington Post Staff", "Click here to subscribe", "Jane Doe 2024", "LORNE COOK", "news desk"])
 def test_is_person_name_refuses(name: str) -> None:
     assert not is_person_name(name)

@@ -63,6 +63,7 @@ _ISO = re.compile(
     r"\s*(?P<tz>Z|[+-]\d{2}(?::?\d{2})?|(?:UTC|GMT)(?:[+-]\d{1,2}(?::?\d{2})?)?)?)?"
 )
 _EPOCH = re.compile(r"\d{9,13}(?:\.\d+)?")
+_COMPACT = re.compile(r"((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])")
 
 _MONTH_WORD = r"(?P<mon>[^\W\d_]{3,10})\.?"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th|er|º|\.)?"
@@ -72,7 +73,7 @@ _DATE_SHAPES = [
     rf"\b{_MONTH_WORD}\s+{_DAY},?\s+{_YEAR}(?!\d)",  # Oct. 28, 2024
     rf"\b{_DAY}\s*(?:de\s+)?{_MONTH_WORD},?\s*(?:de\s+)?{_YEAR}(?!\d)",  # 28 October 2024, 28 de octubre de 2024
     rf"\b{_YEAR}[-/.](?P<mnum>[01]?\d)[-/.](?P<dnum>[0-3]?\d)\b",  # 2024/10/28
-    r"\b(?P<a>[0-3]?\d)[/.](?P<b>[0-3]?\d)[/.](?P<yr>(?:19|20)\d{2})\b",  # 10/28/2024, 28.10.2024
+    r"\b(?P<a>[0-3]?\d)([/.-])(?P<b>[0-3]?\d)\2(?P<yr>(?:19|20)\d{2})\b",  # 10/28/2024, 28.10.2024
     rf"\b{_YEAR}年(?P<mnum>[01]?\d)月(?P<dnum>[0-3]?\d)日",  # 2024年10月28日
 ]
 _DATES = [re.compile(shape, re.IGNORECASE) for shape in _DATE_SHAPES]
@@ -281,6 +282,9 @@ def parse_date(text: str, default_tz: str | None = None) -> str | None:
     text = str(text).strip()
     if not text or len(text) > 200:
         return None
+    compact = _COMPACT.fullmatch(text)
+    if compact:
+        return _iso(*map(int, compact.groups()))
     if _EPOCH.fullmatch(text):
         return _from_epoch(text)
     iso = _ISO.match(text)

@@ -69,6 +69,9 @@ _SEGMENTS = re.compile(r"\s*[|•·/]\s*|\s+[-–—]\s+")
 _SPLIT = re.compile(r"\s*[,;]\s*|\s+(?:and|AND|And|und|et|y|e|&|with|With)\s+|\s*&\s*")
 _JOINER = re.compile(r"(?:,|;|&|\band\b|\bund\b|\bet\b|\by\b)\s*", re.IGNORECASE)
 _TRAILER = re.compile(r"\s+(?:in|for|at|is|was|from|of|on)\s+.*$|\s*[(\[][^)\]]*[)\]]?\s*$", re.IGNORECASE)
+_NAME_WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|['’.\-](?=[^\W\d_])|\.$)*\.?")
+# Punctuation and symbols other than those names use (apostrophes, hyphens, dots, middle dots).
+_NOT_NAME_CHARS = re.compile(r"[^\w\s'’.\-·・]")
 _INITIAL = re.compile(r"[^\W\d_]\.(?:[^\W\d_]\.)*")
 
 
@@ -114,7 +117,7 @@ def is_person_name(text: str) -> bool:
         return False
     if _agency(text):
         return True
-    if any(ch.isdigit() for ch in text) or re.search(r"[@/:;!?#=+*<>{}\[\]()|\"“”]|\.[a-z]{2,}", text):
+    if any(ch.isdigit() for ch in text) or _NOT_NAME_CHARS.search(text) or re.search(r"\.[a-z]{2,}", text):
         return False
     words = text.split()
     uncased = all(c.lower() == c.upper() for c in text if c.isalpha())
@@ -122,10 +125,9 @@ def is_person_name(text: str) -> bool:
         return 1 <= len(words) <= 4 and 2 <= len(text.replace(" ", "")) <= 20
     if not 2 <= len(words) <= 6:
         return False
-    capitals = 0
     for i, word in enumerate(words):
         bare = word.strip(".,'’").lower()
-        if bare in _NOT_NAME_WORDS:
+        if bare in _NOT_NAME_WORDS or any(part in _NOT_NAME_WORDS for part in bare.split("-")):
             return False
         if i and bare in _PARTICLES:
             continue
@@ -133,11 +135,11 @@ def is_person_name(text: str) -> bool:
             continue
         if not word[0].isupper():
             return False
-        if len(bare) > 1 and not _INITIAL.fullmatch(word) and word[1:].isupper() and len(word) > 3:
-            return False  # ALL-CAPS words survive only after proper_case
-        if not re.fullmatch(r"[^\W\d_](?:[^\W\d_]|['’.\-](?=[^\W\d_])|\.$)*\.?", word):
+        letters = word.replace(".", "")
+        if len(letters) > 1 and letters.isupper() and (i or len(letters) > 2) and not _INITIAL.fullmatch(word):
+            return False  # an acronym ("CNN Business", "Coordenadoria de TI"): an organisation
+        if not _NAME_WORD.fullmatch(word):
             return False
-        capitals += 1
     return any(len(w.strip(".")) > 1 and not _INITIAL.fullmatch(w) for w in words)
 
 
@@ -152,7 +154,7 @@ def clean_name(text: str) -> str | None:
     if agency:
         return agency
     text = re.sub(r"^(?:by|written by|von|par|por)\s*:?\s+", "", text, flags=re.IGNORECASE)
-    text = text.split(",")[0]
+    text = re.split(r",|(?<=[^\W\d_]{2})\.\s+(?=[A-Z])", text, maxsplit=1)[0]
     if _CREDIT.search(text):
         return None  # "Adrian Malloch (photography)"
     text = _TRAILER.sub("", text)

@@ -62,9 +62,10 @@ _URL_DATE = re.compile(
     re.IGNORECASE,
 )
 _MONTH_NUMBERS = {m: i for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), 1)}
-# Elements whose class names them as a byline or author (attribute scan: cheap in libxml2).
+# Elements whose class names them as a byline or author, and rel=author links (attribute scans).
 _BYLINE_XPATH = etree.XPath(
     "//@class[contains(., 'uthor') or contains(., 'yline') or contains(., 'UTHOR') or contains(., 'YLINE')]/.."
+    " | //@rel[. = 'author']/.."
 )
 _SKIP_TAGS = frozenset(("script", "style", "noscript", "figure", "figcaption", "picture", "template", "svg", "button"))
 _BY_LINE = re.compile(r"(?:^|\s)(?i:by|von|par|por)\s*:?\s+[^\W\d_a-z]")
@@ -100,8 +101,7 @@ class _Page:
         self.tree = tree
         self.head = _scan(tree)
         self.nodes = json_ld_nodes(self.head.scripts)
-        articles = article_objects_from_nodes(self.nodes)
-        self.main: dict[str, Any] | None = articles[0] if articles else None
+        self.main = _main_article(article_objects_from_nodes(self.nodes), self.head)
 
     @cached_property
     def micro(self) -> dict[str, list[str]]:
@@ -110,6 +110,21 @@ class _Page:
     @cached_property
     def header(self) -> list[str]:
         return _header_lines(self.tree)
+
+
+def _main_article(articles: list[dict[str, Any]], head: _Head) -> dict[str, Any] | None:
+    """The page's own article among several (others describe related stories): the one whose
+    URL is the canonical URL or whose headline opens the page title."""
+    if len(articles) < 2:
+        return articles[0] if articles else None
+    url = head.canonical or head.first(("og:url",))
+    titles = [_norm(t) for t in head.values(("og:title", "twitter:title")) + [head.title or ""]]
+    for article in articles:
+        own_url = _ld_text(article.get("url")) or _ld_text(article.get("mainEntityOfPage"))
+        headline = _norm(_ld_text(article.get("headline")))
+        if url and own_url == url or headline and any(t.startswith(headline) for t in titles if t):
+            return article
+    return articles[0]
 
 
 def _text(value: Any) -> str:
