@@ -16,6 +16,9 @@ from byline.record import Dateline
         ("Washington (Reuters) - The United States", Dateline("Washington", "Reuters")),
         ("NEW YORK (CNN) — A jury", Dateline("NEW YORK", "CNN")),
         ("BEIJING, Oct. 28 (Xinhua) -- China", Dateline("BEIJING", "Xinhua")),
+        ("THE HAGUE, Netherlands (AP) — The court", Dateline("THE HAGUE, Netherlands", "AP")),
+        ("Santa Barbara, California—Reclusive and disaffected", Dateline("Santa Barbara, California", None)),
+        ("NEW DELHI: The government said", Dateline("NEW DELHI", None)),
     ],
 )
 def test_parse_dateline(paragraph: str, expected: Dateline) -> None:
@@ -29,6 +32,9 @@ def test_parse_dateline(paragraph: str, expected: Dateline) -> None:
         "UPDATE — The story has been corrected.",
         "North Korea has sent troops (about 10,000) - the Pentagon says.",
         "I — like many others — was surprised.",
+        "CLAIM: The agency called the Air Force an enemy.",
+        "However, Joe Biden — The president said.",
+        "Meanwhile, Biden — The president said.",
         "PARIS — ",
         "",
     ],

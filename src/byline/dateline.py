@@ -4,7 +4,8 @@ A dateline opens the first paragraph of wire-style stories: a place (capitalised
 followed by a region or country: "KYIV, Ukraine"), an optional date ("Oct 28"), an optional agency
 in parentheses, then a dash. The whole place before the agency or dash is kept ("KYIV, Ukraine").
 To avoid false positives on ordinary sentences, the city must be written in capitals, or an agency
-in parentheses must follow it ("Washington (Reuters) -").
+in parentheses must follow it ("Washington (Reuters) -"), or a region and a long dash
+("Santa Barbara, California—").
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ _DASH = r"\s*(?:—|–|--|-|:)\s*"
 
 _WITH_AGENCY = re.compile(rf"(?P<place>{_CITY_ANY}{_REGION}){_DATE}\s*{_AGENCY}{_DASH}")
 _CAPS_ONLY = re.compile(rf"(?P<place>{_CITY_CAPS}{_REGION}){_DATE}{_DASH}")
+_CITY_AND_REGION = re.compile(rf"(?P<place>{_CITY_ANY},\s*[A-Z][\w.'’\-]*)\s*(?:—|–|--)\s*")
 
 # Capitalised openers that are labels, not places.
 _LABELS = frozenset(
@@ -29,6 +31,9 @@ _LABELS = frozenset(
     UPDATE UPDATED BREAKING EXCLUSIVE WATCH LISTEN ANALYSIS OPINION EDITORIAL COMMENTARY REVIEW
     NOTE EDITOR'S EDITORS PHOTOS PHOTO VIDEO LIVE CORRECTION CLARIFICATION ADVERTISEMENT FILE
     SPONSORED PROMOTED READ MORE ALSO SEE RELATED Q A FAQ TL;DR TLDR WARNING SPOILER SPOILERS
+    CLAIM CLAIMS FACT FACTS VERDICT RATING QUESTION ANSWER WHAT WHY HOW WHEN WHERE TOPIC
+    SUMMARY UPDATES DEVELOPING ICYMI PLUS BONUS TIP TIPS HOWEVER MEANWHILE STILL YET NOW TODAY
+    THEN INDEED INSTEAD BUT AND SO FINALLY MOREOVER EARLIER LATER LAST NEXT YES NO WELL
     """.split()
 )
 
@@ -38,7 +43,7 @@ def parse_dateline(paragraph: str) -> Dateline | None:
     if not paragraph:
         return None
     head = paragraph.lstrip()[:160]
-    match = _WITH_AGENCY.match(head) or _CAPS_ONLY.match(head)
+    match = _WITH_AGENCY.match(head) or _CAPS_ONLY.match(head) or _CITY_AND_REGION.match(head)
     if not match:
         return None
     place = " ".join(match["place"].split()).rstrip(",")
@@ -49,6 +54,6 @@ def parse_dateline(paragraph: str) -> Dateline | None:
     rest = head[match.end():]
     if not rest or not (rest[0].isupper() or rest[0].isdigit() or rest[0] in "\"“‘'"):
         return None  # a dateline is followed by the story's first sentence
-    if agency is None and not any(c.isupper() for c in first_word[1:]) and len(first_word) > 1:
+    if agency is None and match.re is _CAPS_ONLY and not first_word[1:].isupper():
         return None
     return Dateline(place=place, agency=" ".join(agency.split()) if agency else None)
