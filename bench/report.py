@@ -68,7 +68,8 @@ def markdown(results: dict[str, Any]) -> str:
         "",
         f"`{meta['command']}` on {meta['date']}: Python {meta['python']}, {meta['machine']}, "
         f"{meta['wall_s']:.0f} s in all. Every tool runs on the same pages in its own single process, "
-        f"after a warm-up; a page that crashes a tool or runs past {meta['timeout_s']:g} s counts as empty output.",
+        f"after a warm-up; each page is timed {meta['repeat']} times in a row and the fastest run counts. "
+        f"A page that crashes a tool or runs past {meta['timeout_s']:g} s counts as empty output.",
         "",
         "Versions: " + ", ".join(f"{k} {v}" for k, v in meta["versions"].items()) + ".",
         "",
@@ -187,6 +188,7 @@ def chart(results: dict[str, Any], path: Path) -> None:
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
+    from matplotlib import ticker
 
     speed = results["speed"]
     panels = [("scrapinghub", "shingle", 1.0, "scrapinghub: shingle F1"), ("fundus-eval", "rouge_lsum", 0.01, "fundus-eval: ROUGE-LSum F1")]
@@ -202,6 +204,8 @@ def chart(results: dict[str, Any], path: Path) -> None:
             ax.scatter([x], [y], s=60, color="tab:red" if tool == "byline" else "tab:blue", zorder=3)
             ax.annotate(tool, (x, y), textcoords="offset points", xytext=(5, 4), fontsize=9)
         ax.set_xscale("log")
+        ax.xaxis.set_major_formatter(ticker.FuncFormatter(lambda v, _: f"{v:g}"))
+        ax.xaxis.set_minor_formatter(ticker.NullFormatter())
         ax.set_xlabel("documents per second (log scale, single process)")
         ax.set_ylabel("F1")
         ax.set_title(title)

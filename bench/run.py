@@ -53,18 +53,18 @@ class ToolRun:
     wall: float = 0.0
 
 
-def run_worker(tool: str, dataset: str, limit: int, timeout: float, log: Path) -> ToolRun:
+def run_worker(tool: str, dataset: str, limit: int, timeout: float, repeat: int, log: Path) -> ToolRun:
     """Run bench.worker until every document has a result or crashed it; kill it when silent
     for longer than a page may take (a hang inside C code that ignores SIGALRM)."""
     out = CACHE / f"{tool}--{dataset}.jsonl"
     out.unlink(missing_ok=True)
     run = ToolRun()
     start = time.perf_counter()
-    cmd = [sys.executable, "-m", "bench.worker", tool, dataset, str(out), "--limit", str(limit), "--timeout", str(timeout)]
+    cmd = [sys.executable, "-m", "bench.worker", tool, dataset, str(out), "--limit", str(limit), "--timeout", str(timeout), "--repeat", str(repeat)]
     for _ in range(MAX_RESTARTS):
         with log.open("a") as err:
             proc = subprocess.Popen(cmd, cwd=datasets.REPO, stdout=err, stderr=err)
-            _watch(proc, out, silence=timeout * 2 + 60)
+            _watch(proc, out, silence=timeout * repeat + 30)
         rows = _read_rows(out)
         if rows and "maxrss_kb" in rows[-1]:
             break
@@ -153,6 +153,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--tools", default="", help="comma-separated subset of tools")
     parser.add_argument("--datasets", default="", help="comma-separated subset of datasets")
     parser.add_argument("--timeout", type=float, default=20.0, help="seconds per page per tool (default 20)")
+    parser.add_argument("--repeat", type=int, default=0, help="time each page N times, keep the fastest (default 3, quick 2)")
     parser.add_argument("--out", type=Path, default=RESULTS, help="results folder (default bench/results)")
     args = parser.parse_args(argv)
 
@@ -166,6 +167,7 @@ def main(argv: list[str] | None = None) -> int:
     log = CACHE / "workers.log"
     log.unlink(missing_ok=True)
 
+    repeat = args.repeat or (2 if args.quick else 3)
     started = time.perf_counter()
     results: dict[str, Any] = {"datasets": {}, "runs": {}, "missing": missing}
     for dataset in wanted_sets:
@@ -180,7 +182,7 @@ def main(argv: list[str] | None = None) -> int:
             if (wanted_tools and tool not in wanted_tools) or tool in missing:
                 continue
             t0 = time.perf_counter()
-            run = run_worker(tool, dataset, limit, args.timeout, log)
+            run = run_worker(tool, dataset, limit, args.timeout, repeat, log)
             summary, rows = datasets.score(dataset, docs, run.preds)
             results["datasets"].setdefault(dataset, {})[tool] = summary
             results["runs"].setdefault(tool, {})[dataset] = {
@@ -202,6 +204,7 @@ def main(argv: list[str] | None = None) -> int:
         "machine": f"{platform.machine()}, {os.cpu_count()} cores",
         "versions": versions(),
         "timeout_s": args.timeout,
+        "repeat": repeat,
         "wall_s": round(time.perf_counter() - started, 1),
         "command": "make bench-quick" if args.quick else "make bench",
     }
