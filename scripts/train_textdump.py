@@ -32,9 +32,9 @@ sys.path.insert(0, str(REPO / "src"))
 
 from bench.scoring import shingle_page, shingle_summary, shingles  # noqa: E402
 from byline.text import extract_text  # noqa: E402
-from byline.text.lines import dump_lines, words  # noqa: E402
+from byline.text.lines import VOCAB_WORDS, dump_lines, words  # noqa: E402
 from byline.text.meta import find_title_index  # noqa: E402
-from byline.text.model import MODEL_PATH, VOCAB_WORDS, line_features  # noqa: E402
+from byline.text.model import MODEL_PATH, line_features  # noqa: E402
 
 L2 = 1.0
 MIN_SITES = 8
@@ -71,11 +71,11 @@ def load(data: Path) -> list[dict]:
     for doc_id, t in sorted(truth.items()):
         raw = (root / "dumps" / f"{doc_id}.txt").read_text()
         texts = dump_lines(raw)
-        title = find_title_index(texts)
+        tokens = [words(x) for x in texts]
+        title = find_title_index(texts, tokens)
         paragraphs = gold_paragraphs(t)
         labels = label_lines(texts, paragraphs)
-        tokens = np.array([len(words(x)) for x in texts], dtype=float)
-        weight = np.sqrt(tokens + 1)
+        weight = np.sqrt(np.array([len(ws) for ws in tokens], dtype=float) + 1)
         host = urlsplit(t.get("url") or "").hostname or doc_id
         docs.append(
             {
@@ -84,6 +84,7 @@ def load(data: Path) -> list[dict]:
                 "truth": t,
                 "paragraphs": paragraphs,
                 "texts": texts,
+                "tokens": tokens,
                 "title": title,
                 "y": np.array(labels, dtype=float),
                 "w": weight / weight.sum() * 100,
@@ -118,8 +119,8 @@ def learn_vocab(docs: list[dict]) -> dict[str, float]:
     other: Counter[str] = Counter()
     sites: dict[str, set[str]] = {}
     for d in docs:
-        for text, y in zip(d["texts"], d["y"]):
-            seen = {w.lower() for w in words(text)[:VOCAB_WORDS]}
+        for ws, y in zip(d["tokens"], d["y"]):
+            seen = {w.lower() for w in ws[:VOCAB_WORDS]}
             (body if y else other).update(seen)
             for w in seen:
                 sites.setdefault(w, set()).add(d["group"])
@@ -135,7 +136,9 @@ def learn_vocab(docs: list[dict]) -> dict[str, float]:
 def train(docs: list[dict]) -> dict:
     vocab = learn_vocab(docs)
     for d in docs:
-        d["X"] = np.array(line_features(d["texts"], d["title"], vocab), dtype=float)
+        indices, rows = line_features(d["texts"], d["tokens"], d["title"], vocab)
+        d["X"] = np.array(rows, dtype=float)
+        d["ys"], d["ws"] = d["y"][indices], d["w"][indices]
     model = fit(*_stack(docs, "X"))
     model["vocab"] = vocab
     return model
@@ -144,8 +147,8 @@ def train(docs: list[dict]) -> dict:
 def _stack(docs: list[dict], key: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     return (
         np.vstack([d[key] for d in docs]),
-        np.concatenate([d["y"] for d in docs]),
-        np.concatenate([d["w"] for d in docs]),
+        np.concatenate([d["ys"] for d in docs]),
+        np.concatenate([d["ws"] for d in docs]),
     )
 
 

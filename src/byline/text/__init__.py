@@ -46,8 +46,9 @@ def extract_text(text: str, url: str | None = None, *, model: dict | None = None
     article = Article(url=url)
     if not lines:
         return article
-    title_index = find_title_index(lines)
-    probs = body_probabilities(lines, title_index, model)
+    tokens = [words(line) for line in lines]
+    title_index = find_title_index(lines, tokens)
+    probs = body_probabilities(lines, tokens, title_index, model)
     kinds = _furniture(lines, probs)
     body_idx = [i for i, p in enumerate(probs) if p >= THRESHOLD and i not in kinds and i != title_index]
     body_idx = _continue_truncated(lines, body_idx, kinds)
@@ -83,7 +84,7 @@ def _furniture(lines: list[str], probs: list[float]) -> dict[int, str]:
             if i + 1 < n and not GALLERY_MARK.match(lines[i + 1]):
                 kinds[i + 1] = "caption"
                 i += 1
-        elif PLAYER.search(line):
+        elif PLAYER.match(line):
             kinds[i] = "player"
         elif is_caption_credit(line):
             kinds[i] = "caption"

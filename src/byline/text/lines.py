@@ -3,7 +3,7 @@
 A dump holds one visible block per line. Prose lines of the article are long, end with
 sentence punctuation and are dense in function words; page furniture (menus, buttons, player
 controls, cookie banners, captions, related headlines) is short, title-cased, repeated or
-matches a small lexicon of interface words. The features below feed the line model
+made of words that the model's vocabulary knows from interface text. The features below feed the line model
 (`model.py`); the patterns also name the kinds the assembly needs (captions, gallery markers,
 related-coverage headers).
 """
@@ -25,9 +25,11 @@ CREDIT_LABEL = re.compile(
     r"\s*\b(?:Photograph|Photo|Image|Picture|Illustration|Credit|Photo credit)s?\s*:\s*([^.]{2,80})$"
 )
 CREDIT_AGENCY = re.compile(r"(?:\||/|\bvia\b)\s*(?:[A-Z][\w.&' -]{0,40})?(?:Getty Images|Shutterstock|Alamy)\s*$")
+_AGENCY_HINT = ("Getty Images", "Shutterstock", "Alamy")
+# Video-player controls; used with .match, so every branch is anchored at the line start.
 PLAYER = re.compile(
-    r"^\d+ seconds? of \d+|^Volume \d+%$|^(?:now playing|video loading|play video|watch video|"
-    r"replay|unmute|mute|fullscreen|pause|play|loaded: \d)|^\d{1,2}:\d\d(?: / \d{1,2}:\d\d)?$",
+    r"\d+ seconds? of \d+|Volume \d+%$|loaded: \d|(?:now playing|video loading|play video|"
+    r"watch video|replay|unmute|mute|fullscreen|pause|play)$|\d{1,2}:\d\d(?: / \d{1,2}:\d\d)?$",
     re.I,
 )
 RELATED_HEAD = re.compile(
@@ -39,14 +41,7 @@ RELATED_HEAD = re.compile(
     re.I,
 )
 BYLINE = re.compile(r"^(?:by|written by|words by|reporting by|von|par|por)\s+\S", re.I)
-_BOILER = re.compile(
-    r"cookie|subscri|newsletter|sign (?:in|up)|log ?in\b|register\b|advertis|sponsored|"
-    r"all rights reserved|©|copyright|privacy|terms of (?:use|service)|\bshare\b|follow us|"
-    r"read more|click here|download (?:the|our)|skip to|\bmenu\b|\bsearch\b|\btrending\b|"
-    r"\bcomments?\b|facebook|twitter|linkedin|whatsapp|pinterest|instagram|reddit|\bemail\b|"
-    r"\bprint\b|\bpodcasts?\b|\bwatch\b|\bvideo\b|\bfollow\b|\baccept\b|\bconsent\b",
-    re.I,
-)
+_DIGIT = re.compile(r"\d")
 _MONTH = re.compile(
     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|"
     r"\b\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b|"
@@ -67,7 +62,8 @@ STOPWORDS = frozenset(
     "more most very said says say".split()
 )
 
-N_LOCAL = 21
+N_LOCAL = 23
+VOCAB_WORDS = 30  # words of a line looked up in the vocabulary
 
 
 def words(text: str) -> list[str]:
@@ -82,24 +78,28 @@ def ends_sentence(text: str) -> bool:
 def is_caption_credit(text: str) -> bool:
     tail = text[-140:]
     return bool(
-        (tail.endswith(")") and CREDIT_PAREN.search(tail))
+        (tail[-1:] == ")" and CREDIT_PAREN.search(tail))
         or (":" in tail and CREDIT_LABEL.search(tail))
-        or CREDIT_AGENCY.search(tail)
+        or (("Getty" in tail or "Shutterstock" in tail or "Alamy" in tail) and CREDIT_AGENCY.search(tail))
     )
 
 
-def local_features(text: str, ws: list[str]) -> list[float]:
-    """Features of one line on its own (N_LOCAL of them); `ws` are its words.
+def local_features(text: str, ws: list[str], vocab: dict[str, float]) -> list[float]:
+    """Features of one line on its own (N_LOCAL of them); `ws` are its words, `vocab` the
+    model's word log-odds (body versus furniture).
 
     Ratios look at the first 40 words and costly patterns only at short lines, so long
     paragraphs cost no more than short ones.
     """
     n = len(ws)
     head = ws[:40]
-    alpha = [w for w in head if w[0].isalpha()]
-    na = len(alpha) or 1
-    caps = sum(1 for w in alpha if w[0].isupper())
-    stop = sum(1 for w in alpha if w.lower() in STOPWORDS)
+    lower = " ".join(head).lower().split()
+    initials = "".join([w[0] for w in head])
+    digits = sum(map(str.isdigit, initials))
+    alpha = (len(head) - digits) or 1
+    caps = sum(map(str.isupper, initials))
+    stop = sum(map(STOPWORDS.__contains__, lower))
+    known = [v for v in map(vocab.get, lower[:VOCAB_WORDS]) if v is not None]
     short = n < 25
     return [
         math.log1p(n),
@@ -108,37 +108,31 @@ def local_features(text: str, ws: list[str]) -> list[float]:
         1.0 if 10 <= n < 25 else 0.0,
         1.0 if n >= 25 else 0.0,
         1.0 if ends_sentence(text) else 0.0,
-        1.0 if text.endswith(":") else 0.0,
-        stop / na,
-        caps / na,
-        1.0 if text.isupper() and n > 1 else 0.0,
-        (len(head) - len(alpha)) / (len(head) or 1),
+        1.0 if text[-1:] == ":" else 0.0,
+        stop / alpha,
+        caps / alpha,
+        1.0 if n > 1 and text.isupper() else 0.0,
+        digits / len(head) if head else 0.0,
         1.0 if "|" in text else 0.0,
-        1.0 if short and _BOILER.search(text) else 0.0,
+        1.0 if "©" in text or "All rights reserved" in text else 0.0,
         1.0 if is_caption_credit(text) else 0.0,
-        1.0 if short and (GALLERY_MARK.match(text) or PLAYER.search(text)) else 0.0,
-        1.0 if n < 15 and _MONTH.search(text) else 0.0,
+        1.0 if short and (GALLERY_MARK.match(text) or PLAYER.match(text)) else 0.0,
+        1.0 if n < 15 and _DIGIT.search(text) and _MONTH.search(text) else 0.0,
         1.0 if n < 12 and BYLINE.match(text) else 0.0,
-        min(len(_SENTENCE_END.findall(text)), 5) / 5,
+        min(len(_SENTENCE_END.findall(text)), 5) / 5 if n > 6 else 0.0,
         1.0 if "\"" in text or "“" in text or "”" in text else 0.0,
         1.0 if short and _LINK_LIKE.search(text) else 0.0,
         1.0 if text[:1] in "•·-*–—►▶" else 0.0,
+        sum(known) / len(known) if known else 0.0,
+        len(known) / len(head) if head else 0.0,
     ]
 
 
 def looks_like_time(text: str) -> bool:
     """A short line with a date, a clock time or "3 hours ago"."""
-    return len(text) < 80 and bool(_MONTH.search(text))
-
-
-def is_prose(text: str, ws: list[str]) -> bool:
-    """A long line ending a sentence: the unit the article region is made of."""
-    return len(ws) >= 10 and ends_sentence(text)
+    return len(text) < 80 and bool(_DIGIT.search(text) and _MONTH.search(text))
 
 
 def dump_lines(text: str) -> list[str]:
     """The dump's non-empty lines, mojibake fixed and glued fragments split apart."""
-    out: list[str] = []
-    for raw in fix_mojibake(text).splitlines():
-        out.extend(split_glued(raw))
-    return out
+    return split_glued(fix_mojibake(text))

@@ -25,24 +25,26 @@ def page_title(first_line: str) -> str:
     return max(parts, key=len) if parts else first_line.strip()
 
 
-def find_title_index(texts: list[str], limit: int = 3000) -> int | None:
+def find_title_index(texts: list[str], tokens: list[list[str]], limit: int = 3000) -> int | None:
     """Index of the line that repeats the <title>'s headline (the <h1>), or None.
 
     Among lines similar to the first line (Dice over word sets ≥ 0.6), the most similar wins;
     ties go to the one followed by more long lines, since the <h1> is followed by the article.
+    `tokens` are the lines' words.
     """
     if len(texts) < 2:
         return None
     ref = _tokens(page_title(texts[0]))
     if not ref:
         return None
+    # Dice ≥ 0.6 needs a word count between about 0.4 and 2.4 times the reference's.
+    low, high = 0.4 * len(ref), 2.4 * len(ref) + 1
     best: tuple[float, int, int] | None = None
     for i in range(1, min(len(texts), limit)):
-        t = texts[i]
-        if len(t) > 300 or len(t) < 8:
+        if not low <= len(tokens[i]) <= 3 * high:
             continue
-        cand = _tokens(t)
-        if not cand:
+        cand = {w.lower() for w in tokens[i]}
+        if len(cand) > high:
             continue
         dice = 2 * len(ref & cand) / (len(ref) + len(cand))
         if dice < 0.6:

@@ -15,10 +15,10 @@ from functools import lru_cache
 from operator import mul
 from pathlib import Path
 
-from .lines import N_LOCAL, is_prose, local_features, words
+from .lines import ends_sentence, local_features
 
 MODEL_PATH = Path(__file__).with_name("line_model.json")
-VOCAB_WORDS = 30  # words of a line looked up in the vocabulary
+CONTEXT = 12  # lines around a line that count as its wide neighbourhood
 
 
 def _window_mean(values: list[float], radius: int) -> list[float]:
@@ -48,65 +48,62 @@ def main_run(prose: list[float], gap_cost: float = 0.25) -> tuple[int, int]:
     return best_lo, best_hi
 
 
-def _vocab_score(ws: list[str], vocab: dict[str, float]) -> tuple[float, float]:
-    """Mean log-odds (body vs furniture) of the line's known words, and the share known."""
-    total, known = 0.0, 0
-    head = ws[:VOCAB_WORDS]
-    for w in head:
-        v = vocab.get(w.lower())
-        if v is not None:
-            total += v
-            known += 1
-    return (total / known if known else 0.0), (known / len(head) if head else 0.0)
+def scored_lines(tokens: list[list[str]], prose: list[float]) -> list[int]:
+    """Lines worth scoring: all but the short ones with no prose line within CONTEXT lines
+    (menus and footers far from any paragraph, often most of a dump, are never body)."""
+    near_prose = _window_mean(prose, CONTEXT)
+    return [i for i, ws in enumerate(tokens) if len(ws) >= 4 or near_prose[i] > 0 or prose[i]]
 
 
-N_FEATURES = N_LOCAL + 18
-
-
-def line_features(texts: list[str], title_index: int | None, vocab: dict[str, float]) -> list[list[float]]:
-    """One feature row per line: local traits, vocabulary, neighbourhood and position."""
+def line_features(
+    texts: list[str], tokens: list[list[str]], title_index: int | None, vocab: dict[str, float]
+) -> tuple[list[int], list[list[float]]]:
+    """(indices, rows): a feature row for each line worth scoring (`tokens`: the lines'
+    words): local traits, vocabulary, neighbourhood and position."""
     n = len(texts)
-    tokens = [words(t) for t in texts]
-    local = [local_features(t, ws) for t, ws in zip(texts, tokens)]
-    prose = [1.0 if is_prose(t, ws) else 0.0 for t, ws in zip(texts, tokens)]
+    prose = [1.0 if len(ws) >= 10 and ends_sentence(t) else 0.0 for t, ws in zip(texts, tokens)]
+    indices = scored_lines(tokens, prose)
+    needed = set(indices)
+    needed.update([i - 1 for i in indices if i] + [i + 1 for i in indices if i + 1 < n])
+    local = {i: local_features(texts[i], tokens[i], vocab) for i in sorted(needed)}
     near = _window_mean(prose, 3)
-    wide = _window_mean(prose, 12)
+    wide = _window_mean(prose, CONTEXT)
     run_lo, run_hi = main_run(prose)
     total = sum(prose) or 1.0
+    before = [0.0]
+    for p in prose:
+        before.append(before[-1] + p)
     seen: dict[str, int] = {}
     for t in texts:
         seen[t] = seen.get(t, 0) + 1
     t_idx = title_index if title_index is not None else -1
     rows = []
-    before = 0.0
-    for i, f in enumerate(local):
+    for i in indices:
         prev_f = local[i - 1] if i else None
         next_f = local[i + 1] if i + 1 < n else None
         after = i - t_idx if t_idx >= 0 else 0
-        score, known = _vocab_score(tokens[i], vocab)
-        f += [
-            score,
-            known,
-            prev_f[0] if prev_f else 0.0,
-            prev_f[5] if prev_f else 0.0,
-            next_f[0] if next_f else 0.0,
-            next_f[5] if next_f else 0.0,
-            near[i],
-            wide[i],
-            before / total,
-            (total - before - prose[i]) / total,
-            1.0 if run_lo <= i < run_hi else 0.0,
-            math.log1p(run_lo - i) if i < run_lo else 0.0,
-            math.log1p(i - run_hi + 1) if i >= run_hi else 0.0,
-            1.0 if seen[texts[i]] > 1 else 0.0,
-            1.0 if after > 0 else 0.0,
-            1.0 if after == 0 and t_idx >= 0 else 0.0,
-            1.0 if 0 < after <= 8 else 0.0,
-            1.0 if t_idx < 0 else 0.0,
-        ]
-        before += prose[i]
-        rows.append(f)
-    return rows
+        rows.append(
+            local[i]
+            + [
+                prev_f[0] if prev_f else 0.0,
+                prev_f[5] if prev_f else 0.0,
+                next_f[0] if next_f else 0.0,
+                next_f[5] if next_f else 0.0,
+                near[i],
+                wide[i],
+                before[i] / total,
+                (total - before[i + 1]) / total,
+                1.0 if run_lo <= i < run_hi else 0.0,
+                math.log1p(run_lo - i) if i < run_lo else 0.0,
+                math.log1p(i - run_hi + 1) if i >= run_hi else 0.0,
+                1.0 if seen[texts[i]] > 1 else 0.0,
+                1.0 if after > 0 else 0.0,
+                1.0 if after == 0 and t_idx >= 0 else 0.0,
+                1.0 if 0 < after <= 8 else 0.0,
+                1.0 if t_idx < 0 else 0.0,
+            ]
+        )
+    return indices, rows
 
 
 @lru_cache(maxsize=4)
@@ -140,11 +137,17 @@ def vocab_of(model: dict | None) -> dict[str, float]:
     return _shipped()[2] if model is None else model["vocab"]
 
 
-def body_probabilities(texts: list[str], title_index: int | None, model: dict | None = None) -> list[float]:
-    """P(line belongs to the article body) for every line."""
+def body_probabilities(
+    texts: list[str], tokens: list[list[str]], title_index: int | None, model: dict | None = None
+) -> list[float]:
+    """P(line belongs to the article body) for every line (`tokens`: the lines' words)."""
     if model is None:
         raw, bias, vocab = _shipped()
     else:
         raw, bias = folded_weights(model)
         vocab = model["vocab"]
-    return probabilities(line_features(texts, title_index, vocab), raw, bias)
+    indices, rows = line_features(texts, tokens, title_index, vocab)
+    probs = [0.0] * len(texts)
+    for i, p in zip(indices, probabilities(rows, raw, bias)):
+        probs[i] = p
+    return probs

@@ -15,20 +15,32 @@ _MOJIBAKE = re.compile("[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0
 _MOJIBAKE_HINT = re.compile("[\u00c2-\u00f4][\u0080-\u00bf\u2018-\u201e\u20ac\u2122]")
 
 # Words that open page furniture; glued when directly preceded by a letter, digit or bracket.
+# (Patterns start with their literal words, not a look-behind, so scanning a dump stays fast;
+# the character before a match is checked in `_break`.)
 _GLUED = re.compile(
-    r"(?<=[\w\)\]\.%])(?=(?:Updated|Published|Posted|Last (?:updated|modified)|Share(?! of\b)|"
-    r"Read [Mm]ore|Volume \d|Listen\b|Comments?\b|Advertisement\b|Print\b|Email\b|Follow\b)"
-    r"(?![a-z]))"
+    r"(?:Updated|Published|Posted|Last (?:updated|modified)|Share(?! of\b)|Read [Mm]ore|"
+    r"Volume \d|Listen\b|Comments?\b|Advertisement\b|Print\b|Email\b|Follow\b)(?![a-z])"
 )
 # "By Kent GermanDec 22, 2023": a month name glued to the word before it.
-_GLUED_MONTH = re.compile(
-    r"(?<=[a-z])(?=(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2}\b)"
-)
+_GLUED_MONTH = re.compile(r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2}\b")
 # "PublishedThursday 1:30PM": a timestamp label glued to the word after it.
-_GLUED_LABEL = re.compile(r"^(Updated|Published|Posted)(?=[A-Z0-9])")
+_GLUED_LABEL = re.compile(r"^(\s*(?:Updated|Published|Posted))(?=[A-Z0-9])", re.M)
 # "Feb 28 20247:00 AM": a year glued to the time that follows it.
-_YEAR_TIME = re.compile(r"\b((?:19|20)\d\d)(\d{1,2}:\d\d)")
-_SPACES = re.compile(r"\s+")
+_YEAR_TIME = re.compile(r"((?:19|20)\d\d)(\d{1,2}:\d\d)")
+
+
+def _break(pattern: re.Pattern[str], text: str, glued: str) -> str:
+    """Put a line break before each match of `pattern` whose previous character is in `glued`."""
+
+    def sub(m: re.Match[str]) -> str:
+        start = m.start()
+        return "\n" + m.group(0) if start and text[start - 1] in glued else m.group(0)
+
+    return pattern.sub(sub, text)
+
+
+_WORD_END = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789)].%")
+_LOWER = frozenset("abcdefghijklmnopqrstuvwxyz")
 
 
 def fix_mojibake(text: str) -> str:
@@ -50,16 +62,17 @@ def _needs_cp1252(run: str) -> bool:
     return any(ord(c) > 0xFF for c in run)
 
 
-def split_glued(line: str) -> list[str]:
-    """Split one dump line into the fragments a scraper glued together; whitespace normalised."""
-    line = _SPACES.sub(" ", line).strip()
-    if not line:
-        return []
-    line = _YEAR_TIME.sub(r"\1 \2", line)
-    line = _GLUED_LABEL.sub(r"\1 ", line)
-    if _GLUED_MONTH.search(line):
-        line = _GLUED_MONTH.sub("\n", line)
-    if not _GLUED.search(line):
-        return [p.strip() for p in line.split("\n")] if "\n" in line else [line]
-    parts = [p.strip() for chunk in line.split("\n") for p in _GLUED.split(chunk)]
-    return [p for p in parts if p]
+def split_glued(text: str) -> list[str]:
+    """Lines of `text` with the fragments a scraper glued together split apart; whitespace
+    normalised, empty lines dropped. Works on one line or a whole dump at once."""
+    text = _YEAR_TIME.sub(lambda m: m.group(0) if m.start() and text[m.start() - 1].isdigit() else f"{m[1]} {m[2]}", text)
+    text = _GLUED_LABEL.sub(r"\1 ", text)
+    text = _break(_GLUED_MONTH, text, _LOWER)
+    text = _break(_GLUED, text, _WORD_END)
+    out = []
+    for line in text.splitlines():
+        if line:
+            line = " ".join(line.split())
+            if line:
+                out.append(line)
+    return out
