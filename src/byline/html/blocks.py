@@ -251,7 +251,9 @@ def _count(page: Walk, node: int, block: Block) -> None:
     n = len(block.text)
     if block.link_chars > 0.5 * n:
         page.junk[node] += n
-    elif n >= _MIN_PARAGRAPH and block.link_chars < 0.3 * n:
+        return
+    page.junk[node] += block.link_chars
+    if n >= _MIN_PARAGRAPH and block.link_chars < 0.3 * n:
         page.good[node] += n - block.link_chars
         if _SENTENCE_END.search(block.text):
             page.good[node] += 20

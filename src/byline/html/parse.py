@@ -46,10 +46,10 @@ _WARNINGS: ContextVar[list[str] | None] = ContextVar("byline_parse_warnings", de
 
 @contextmanager
 def collect_warnings() -> Iterator[list[str]]:
-    """What parsing had to repair inside the block, for the article's `warnings`.
+    """The repairs of every `parse_html` call inside the block that was given no `warnings` list.
 
-    A context variable, so that extractors call `parse_html(text)` without passing a list along
-    and concurrent extractions (threads, async) keep their warnings apart.
+    `byline.extract` wraps extraction in it, so the repairs reach the record however the
+    extractor calls the parser; a context variable keeps concurrent extractions apart.
     """
     found: list[str] = []
     token = _WARNINGS.set(found)
@@ -59,28 +59,27 @@ def collect_warnings() -> Iterator[list[str]]:
         _WARNINGS.reset(token)
 
 
-def _warn(message: str) -> None:
-    found = _WARNINGS.get()
-    if found is not None:
-        found.append(message)
-
-
-def parse_html(text: str) -> lxml_html.HtmlElement:
+def parse_html(text: str, warnings: list[str] | None = None) -> lxml_html.HtmlElement:
     """Parse a page (see the module docstring for what is repaired on the way).
 
+    What had to be repaired is appended to `warnings` when given, else to `collect_warnings()`.
     lxml refuses str input that carries an encoding declaration, so that is dropped first.
     """
-    text = shrink_page(_XML_DECL.sub("", text, count=1))
+    if warnings is None:
+        warnings = _WARNINGS.get()
+    if warnings is None:
+        warnings = []
+    text = shrink_page(_XML_DECL.sub("", text, count=1), warnings)
     root = _parse(text)
     if _too_deep(_PARSER):
         root = _parse(limit_depth(text, MAX_DEPTH, keep=_PARAGRAPHS))
         if _too_deep(_PARSER):
             root = _parse(limit_depth(text, MAX_DEPTH))
-        _warn(f"page nested too deeply; tags below level {MAX_DEPTH} were dropped")
+        warnings.append(f"page nested too deeply; tags below level {MAX_DEPTH} were dropped")
     return root
 
 
-def shrink_page(text: str) -> str:
+def shrink_page(text: str, warnings: list[str]) -> str:
     """Bound the markup of an enormous page (see the module docstring); small pages pass as is."""
     if len(text) <= BULK_ABOVE:
         return text
@@ -89,7 +88,7 @@ def shrink_page(text: str) -> str:
     if len(text) > MAX_MARKUP:
         cut = text.rfind("<", 0, MAX_MARKUP)
         text = text[: cut if cut > 0 else MAX_MARKUP]
-        _warn(
+        warnings.append(
             f"page has {size >> 20} MiB of markup; only the first {MAX_MARKUP >> 20} MiB "
             "without scripts and styles were read"
         )
