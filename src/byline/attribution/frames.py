@@ -100,7 +100,7 @@ def head_index(tokens: list[Token], a: int, b: int) -> int | None:
     while i < b:
         tok = tokens[i]
         if tok.kind == "w" and tok.low in _PREPS and tok.text.islower():
-            if tok.low in ("of", "for") and head is not None and tokens[head].is_cap and i + 1 < b and tokens[i + 1].is_cap:
+            if tok.low in ("of", "for") and head is not None and tokens[head].is_cap and tokens[head].low not in _AGENT_WORDS - ORG_NOUNS and i + 1 < b and tokens[i + 1].is_cap:
                 i += 1
                 continue
             if tok.low == "of" and head is not None and tokens[head].low in QUANTIFIER_OF:
@@ -136,6 +136,8 @@ def valid_source(tokens: list[Token], a: int, b: int, strong: bool) -> bool:
         return tok.low != "it" or b - a == 1
     if tok.low in POSSESSIVES or tok.low in DETERMINERS or tok.low in CLAUSE_WORDS or tok.low in SENTENCE_WORDS or tok.low in _INTRO or tok.low in TIME_WORDS:
         return False
+    if tok.low in DOC_NOUNS and any(t.is_cap and n.kind == "w" and n.text.islower() and n.low not in _AGENT_WORDS and n.low not in DETERMINERS and not t.low.endswith(("’s", "'s")) for t, n in zip(tokens[a:h], tokens[a + 1:h])):
+        return False  # "Soller put out a statement saying": a clause, not a document
     if tok.is_cap or tok.low in _AGENT_WORDS:
         return True
     return strong and h > a and tokens[h - 1].low in DETERMINERS | set(POSSESSIVES) and tok.text.islower()
