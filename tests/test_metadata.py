@@ -150,6 +150,12 @@ def test_time_element() -> None:
     assert metadata(html).published == "2024-02-01T08:00:00+01:00"
 
 
+@pytest.mark.parametrize(("declared", "expected"), [("en-GB", "en"), ("de_DE", "de"), ("eng", "en"), ("ena", None), ("dDe-E", None)])
+def test_declared_language_is_an_iso_639_1_code(declared: str, expected: str | None) -> None:
+    """Found by fuzzing: an invalid lang attribute must not reach the record as a language."""
+    assert metadata(f'<html lang="{declared}"><body><p>x</p></body></html>').language == expected
+
+
 def test_malformed_json_ld_is_tolerated() -> None:
     html = """<html><head><script type="application/ld+json">
     {"@type": "BlogPosting", "headline": "Line one

@@ -499,11 +499,24 @@ def _dates(page: _Page, url: str | None) -> tuple[str | None, str | None]:
 
 # ---------------------------------------------------------------- language
 
+# ISO 639-2 codes that pages declare instead of the ISO 639-1 code the record carries.
+_ISO639_2 = {
+    "eng": "en", "deu": "de", "ger": "de", "fra": "fr", "fre": "fr", "spa": "es", "ita": "it",
+    "por": "pt", "nld": "nl", "dut": "nl", "rus": "ru", "pol": "pl", "swe": "sv", "dan": "da",
+    "nor": "no", "nob": "nb", "fin": "fi", "tur": "tr", "ara": "ar", "zho": "zh", "chi": "zh",
+    "jpn": "ja", "kor": "ko", "ukr": "uk", "ces": "cs", "cze": "cs", "ell": "el", "gre": "el",
+    "heb": "he", "hin": "hi", "hun": "hu", "ron": "ro", "rum": "ro", "ind": "id", "vie": "vi",
+}
+
+
 def _language_code(value: str | None) -> str | None:
+    """The ISO 639-1 code of a declared language ("en-US", "de_DE", "eng"), or None."""
     if not value:
         return None
     code = re.split(r"[-_,;\s]", value.strip().lower(), maxsplit=1)[0]
-    return code if re.fullmatch(r"[a-z]{2,3}", code) else None
+    if re.fullmatch(r"[a-z]{2}", code):
+        return code
+    return _ISO639_2.get(code)
 
 
 def _language(tree, head: _Head, main: dict | None, article: Article) -> str | None:
