@@ -37,3 +37,9 @@ bench-quick: $(BENCH_STAMP)
 
 clean:
 	rm -rf $(VENV) .pytest_cache build src/*.egg-info
+
+# Fuzz byline.extract for FUZZ_SECONDS (atheris when installed, else hypothesis); findings go to fuzz/crashes/.
+FUZZ_SECONDS ?= 60
+.PHONY: fuzz
+fuzz: $(STAMP)
+	$(BIN)/python fuzz/fuzz_extract.py --seconds $(FUZZ_SECONDS)
