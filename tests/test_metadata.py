@@ -127,6 +127,14 @@ def test_shown_local_time_sets_the_offset_of_a_utc_date() -> None:
     assert metadata(html).published == "2023-12-22T22:22:07-05:00"
 
 
+def test_header_date_confirmed_by_meta_beats_json_ld_first_edition() -> None:
+    html = """<html><head><meta property="article:published_time" content="March 4, 2024">
+    <script type="application/ld+json">{"@type": "Article", "headline": "Best tents",
+      "datePublished": "2021-06-01T10:00:00Z", "dateModified": "2024-05-20T10:00:00Z"}</script></head>
+    <body><h1>Best tents for a wet summer</h1><span>MAR 4, 2024 9:00 am</span></body></html>"""
+    assert metadata(html).published == "2024-03-04T09:00:00"
+
+
 def test_organisation_author_falls_back_to_meta() -> None:
     html = """<html><head><meta name="author" content="Jane Doe">
     <script type="application/ld+json">{"@type": "NewsArticle", "headline": "H",
@@ -186,6 +194,17 @@ def test_main_article_is_the_one_the_page_is_about() -> None:
     </head><body></body></html>"""
     article = metadata(html)
     assert (article.title, article.authors, article.published) == ("This story", ["Bob Roe"], "2024-02-02")
+
+
+def test_story_outranks_its_embedded_video() -> None:
+    html = """<html><head><script type="application/ld+json">
+      {"@type": "VideoObject", "headline": "Clip of the storm", "datePublished": "2024-03-01T07:00:00Z",
+       "author": {"@type": "Person", "name": "Ann Poe"}, "name": "Clip"}</script>
+    <script type="application/ld+json">
+      {"@type": "NewsArticle", "headline": "Storm damage counted", "datePublished": "2024-03-02T08:00:00Z"}</script>
+    </head><body></body></html>"""
+    article = metadata(html)
+    assert (article.title, article.published) == ("Storm damage counted", "2024-03-02T08:00:00+00:00")
 
 
 def test_rel_author_link() -> None:

@@ -445,10 +445,11 @@ def _shown_as(shown: str, machine: str) -> str | None:
 
     A page often states the time in its own zone ("10:22 PM EST") while its metadata says UTC;
     when the shown wall-clock time is the machine instant in some UTC offset, that offset is the
-    page's and the machine value is rewritten in it. A shown date alone must name the same day.
+    page's and the machine value is rewritten in it. A date alone must name the same day (the
+    more precise of the two is kept).
     """
     if len(shown) == 10 or len(machine) < 16:
-        return machine if shown[:10] == machine[:10] else None
+        return max(machine, shown, key=len) if shown[:10] == machine[:10] else None
     try:
         shown_dt = datetime.fromisoformat(shown)
         machine_dt = datetime.fromisoformat(machine)
@@ -485,7 +486,10 @@ def _dates(page: _Page, url: str | None) -> tuple[str | None, str | None]:
         modified = next(filter(None, map(parse_date, page.micro.get("datemodified", []))), None)
     shown = _visible_date(page.header)
     if shown and (published or modified):
-        for machine in (published, modified):
+        # Evergreen pages keep a first publication date in JSON-LD while their meta tags and
+        # header show the current edition's: any published value the header confirms will do.
+        others = [parse_date(v) for v in head.values(_PUBLISHED_KEYS)]
+        for machine in (published, modified, *others):
             aligned = _shown_as(shown, machine) if machine else None
             if aligned:
                 return aligned, modified

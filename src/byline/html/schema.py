@@ -16,16 +16,18 @@ from typing import Any, Iterable
 
 import orjson
 
-# Types that describe the page's article (schema.org Article and its subtypes, plus common kin).
-ARTICLE_TYPES = frozenset(
+# schema.org Article and its subtypes.
+_ARTICLE_SUBTYPES = frozenset(
     """
     Article NewsArticle ReportageNewsArticle AnalysisNewsArticle OpinionNewsArticle
     BackgroundNewsArticle ReviewNewsArticle AskPublicFeedbackNewsArticle SatiricalArticle
     ScholarlyArticle TechArticle BlogPosting SocialMediaPosting LiveBlogPosting DiscussionForumPosting
-    Report APIReference AdvertiserContentArticle MedicalScholarlyArticle Review CriticReview
-    Recipe HowTo VideoObject PodcastEpisode
+    Report APIReference AdvertiserContentArticle MedicalScholarlyArticle
     """.split()
 )
+# Types that describe the page's article: the Article types plus common kin, which rank below
+# them (a story's embedded video carries its own, earlier, date and headline).
+ARTICLE_TYPES = _ARTICLE_SUBTYPES | frozenset("Review CriticReview Recipe HowTo VideoObject PodcastEpisode".split())
 # Weak article evidence: used only when no Article-typed node exists.
 PAGE_TYPES = frozenset("WebPage ItemPage ProfilePage AboutPage CollectionPage QAPage".split())
 
@@ -127,13 +129,11 @@ def ld_json_scripts(tree) -> list[str]:
     ]
 
 
-def _article_rank(node: dict[str, Any]) -> int:
-    """How article-like a node is: typed Article with headline and body first."""
-    score = 0
-    if any(t in ARTICLE_TYPES for t in _type_names(node)):
-        score += 4
-    score += sum(1 for key in ("headline", "articleBody", "datePublished", "author") if node.get(key))
-    return score
+def _article_rank(node: dict[str, Any]) -> tuple[int, int]:
+    """How article-like a node is: Article types, then their kin, then the most complete."""
+    kinds = _type_names(node)
+    tier = 2 if any(t in _ARTICLE_SUBTYPES for t in kinds) else int(any(t in ARTICLE_TYPES for t in kinds))
+    return tier, sum(1 for key in ("headline", "articleBody", "datePublished", "author") if node.get(key))
 
 
 def article_objects_from_nodes(nodes: list[dict[str, Any]]) -> list[dict[str, Any]]:
