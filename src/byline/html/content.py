@@ -57,7 +57,6 @@ def _emit(page: Walk, root: int, article: Article, markers: bool) -> Content:
     out = Content()
     title = _norm(article.title or "")
     authors = {_norm(a) for a in article.authors}
-    seen: set[str] = set()
     for block in page.blocks[start:end]:
         text = block.text
         boiler = markers and page.boilerplate(block, root)
@@ -85,9 +84,6 @@ def _emit(page: Walk, root: int, article: Article, markers: bool) -> Content:
             continue
         if len(text) < 120 and (key in authors or (_BYLINE.match(text) and len(text) < 60)):
             continue
-        if key in seen and len(text) > 30:
-            continue
-        seen.add(key)
         out.body.append(text)
     return out
 

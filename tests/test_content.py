@@ -1,0 +1,20 @@
+from __future__ import annotations
+
+import byline
+
+_PARA = (
+    "The council voted on Tuesday to extend the night bus service to the eastern suburbs, "
+    "after months of complaints from shift workers who had no way home."
+)
+
+
+def _body(article_html: str) -> list[str]:
+    page = f"<html><head><title>Night buses</title></head><body><article>{article_html}</article></body></html>"
+    return list(byline.extract(page).body)
+
+
+def test_repeated_paragraphs_are_kept() -> None:
+    """Pages repeat real content (recipes per day, spec lists): repetition alone is no sign of boilerplate."""
+    step = "<p>Portion: one cup of rice, two eggs and a handful of spinach.</p>"
+    body = _body(f"<p>{_PARA}</p><h2>Monday</h2>{step}<h2>Tuesday</h2>{step}<p>{_PARA} Again.</p>")
+    assert body.count("Portion: one cup of rice, two eggs and a handful of spinach.") == 2
