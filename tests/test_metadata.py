@@ -207,6 +207,16 @@ def test_story_outranks_its_embedded_video() -> None:
     assert (article.title, article.published) == ("Storm damage counted", "2024-03-02T08:00:00+00:00")
 
 
+def test_byline_under_an_h2_headline_when_the_page_has_no_h1() -> None:
+    html = """<html><head><title>Harbour festival returns | Coast Weekly</title></head><body>
+    <h2>Latest stories</h2><h2 class="entry-title">Harbour festival returns</h2>
+    <div class="meta">By <a href="/people/ann">Ann Poe</a> &bull; June 3, 2024 7:00 am</div>
+    <p>The harbour festival came back this weekend after a four-year pause, with more boats than ever before.</p>
+    </body></html>"""
+    article = metadata(html)
+    assert (article.authors, article.published) == (["Ann Poe"], "2024-06-03T07:00:00")
+
+
 def test_rel_author_link() -> None:
     html = """<html><body><h1>Some headline for a blog post</h1>
     <p class="meta">Posted in <a href="/c/x">News</a> by <a rel="author" href="/u/7">Sam Lee</a></p></body></html>"""

@@ -109,7 +109,7 @@ class _Page:
 
     @cached_property
     def header(self) -> list[str]:
-        return _header_lines(self.tree)
+        return _header_lines(_headline_element(self.tree, self.head))
 
 
 def _main_article(articles: list[dict[str, Any]], head: _Head) -> dict[str, Any] | None:
@@ -315,18 +315,30 @@ def _visible_authors(tree) -> list[str]:
     return []
 
 
-def _header_lines(tree, limit: int = 150) -> list[str]:
-    """Short text lines right after the first <h1>, where bylines and dates sit.
-
-    Walks forward in document order (the h1's following siblings, then its ancestors'), skips
-    figures and captions, and stops where the body starts (long paragraphs).
-    """
+def _headline_element(tree, head: _Head):
+    """The first <h1>; on pages without one, the first <h2>/<h3> that opens the page title."""
     h1 = next(tree.iter("h1"), None)
-    if h1 is None:
+    if h1 is not None:
+        return h1
+    titles = [_norm(t) for t in head.values(("og:title", "twitter:title")) + [head.title or ""]]
+    for heading in islice(tree.iter("h2", "h3"), 50):
+        key = _norm(heading.text_content())
+        if len(key) >= 10 and any(t.startswith(key) for t in titles):
+            return heading
+    return None
+
+
+def _header_lines(headline, limit: int = 150) -> list[str]:
+    """Short text lines right after the headline element, where bylines and dates sit.
+
+    Walks forward in document order (the headline's following siblings, then its ancestors'),
+    skips figures and captions, and stops where the body starts (long paragraphs).
+    """
+    if headline is None:
         return []
     lines: list[str] = []
     seen = paragraphs = 0
-    node = h1
+    node = headline
     while node is not None:
         for sibling in node.itersiblings():
             elements = sibling.iter()
