@@ -18,3 +18,11 @@ def test_repeated_paragraphs_are_kept() -> None:
     step = "<p>Portion: one cup of rice, two eggs and a handful of spinach.</p>"
     body = _body(f"<p>{_PARA}</p><h2>Monday</h2>{step}<h2>Tuesday</h2>{step}<p>{_PARA} Again.</p>")
     assert body.count("Portion: one cup of rice, two eggs and a handful of spinach.") == 2
+
+
+def test_publication_stamps_are_not_body() -> None:
+    body = _body(
+        f"<div>Politics / March 4, 2024</div><p>Updated: Mar. 5, 2024, 1:59 p.m.</p><p>{_PARA}</p>"
+        "<p>The first bus leaves on March 4, 2024 from the depot on Mill Road.</p>"
+    )
+    assert body == [_PARA, "The first bus leaves on March 4, 2024 from the depot on Mill Road."]

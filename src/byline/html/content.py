@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..dates import search_date
 from ..record import Article, Media
 from .blocks import Block, Walk, choose_root, walk
 
@@ -29,6 +30,7 @@ _CREDIT = re.compile(
     r"(?: credit)?|credit|courtesy(?: of)?|source)\s*[:/]?\s*[^()\[\]]{2,80}?|[A-Z][\w.&' -]{1,40}"
     r"/(?:AP|AFP|Reuters|Getty Images|EPA|Shutterstock|Bloomberg)[\w .-]*)[)\]]?\s*$",
 )
+_WORD = re.compile(r"[^\W\d_]+")
 _BYLINE = re.compile(r"^(by|written by|words by|reporting by|por|von|par)\s", re.IGNORECASE)
 
 
@@ -77,7 +79,7 @@ def _emit(page: Walk, root: int, article: Article, markers: bool) -> Content:
             if block.link_chars >= 0.8 * len(text) and len(text) > 25 and not block.heading:
                 out.related.append(text)
             continue
-        if _PROMPT.match(text) and len(text) < 80:
+        if len(text) < 80 and (_PROMPT.match(text) or _is_timestamp(text)):
             continue
         key = _norm(text)
         if not out.body and (key == title or (block.heading and title and key in title)):
@@ -92,6 +94,16 @@ def _is_link_list(block: Block) -> bool:
     """Mostly-link blocks are navigation or related links, not prose."""
     n = len(block.text)
     return block.link_chars > 0.6 * n or (block.link_chars > 0.35 * n and n < 80)
+
+
+def _is_timestamp(text: str) -> bool:
+    """A publication or update stamp ('Politics / May 2, 2024', 'Updated: 1:59 p.m.'), not prose:
+    a date with at most three other words around it."""
+    found = search_date(text)
+    if found is None:
+        return False
+    _, start, end = found
+    return len(_WORD.findall(text[:start] + " " + text[end:])) <= 3
 
 
 def _add_media(out: Content, block: Block, position: int) -> None:
