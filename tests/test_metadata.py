@@ -135,6 +135,13 @@ def test_header_date_confirmed_by_meta_beats_json_ld_first_edition() -> None:
     assert metadata(html).published == "2024-03-04T09:00:00"
 
 
+def test_utc_date_is_restated_in_the_offset_another_tag_gives() -> None:
+    html = """<html><head><meta property="article:published_time" content="2017-02-23T17:18:13-08:00">
+    <script type="application/ld+json">{"@type": "NewsArticle", "headline": "H",
+      "dateCreated": "2017-02-24T01:18:13Z"}</script></head><body></body></html>"""
+    assert metadata(html).published == "2017-02-23T17:18:13-08:00"
+
+
 def test_organisation_author_falls_back_to_meta() -> None:
     html = """<html><head><meta name="author" content="Jane Doe">
     <script type="application/ld+json">{"@type": "NewsArticle", "headline": "H",

@@ -480,6 +480,30 @@ def _shown_as(shown: str, machine: str) -> str | None:
     return machine_dt.astimezone(timezone(timedelta(minutes=minutes))).isoformat()
 
 
+def _in_page_offset(value: str | None, others: list[str | None]) -> str | None:
+    """A UTC `value` restated in the page's own UTC offset, when another of its dates states the
+    same instant in it: the calendar day is the one the publisher saw."""
+    moment = _aware(value)
+    if moment is None or moment.utcoffset():
+        return value
+    for other in others:
+        local = _aware(other)
+        if local is not None and local.utcoffset() and abs((local - moment).total_seconds()) < 120:
+            return moment.astimezone(local.tzinfo).isoformat()
+    return value
+
+
+def _aware(value: str | None) -> datetime | None:
+    """An ISO date-time with a UTC offset as a datetime, else None."""
+    if not value or len(value) < 20:
+        return None
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        return None
+    return moment if moment.tzinfo is not None else None
+
+
 def _dates(page: _Page, url: str | None) -> tuple[str | None, str | None]:
     """Published and modified times; published is the date the page shows under its headline
     when that is one of its machine-readable dates (sites that refresh a story show the update)."""
@@ -496,11 +520,12 @@ def _dates(page: _Page, url: str | None) -> tuple[str | None, str | None]:
         published = next(filter(None, map(parse_date, page.micro.get("datepublished", []) + page.micro.get("datecreated", []))), None)
     if not modified and published:
         modified = next(filter(None, map(parse_date, page.micro.get("datemodified", []))), None)
+    others = [parse_date(v) for v in head.values(_PUBLISHED_KEYS)]
+    published = _in_page_offset(published, others)
     shown = _visible_date(page.header)
     if shown and (published or modified):
         # Evergreen pages keep a first publication date in JSON-LD while their meta tags and
         # header show the current edition's: any published value the header confirms will do.
-        others = [parse_date(v) for v in head.values(_PUBLISHED_KEYS)]
         for machine in (published, modified, *others):
             aligned = _shown_as(shown, machine) if machine else None
             if aligned:
