@@ -26,3 +26,9 @@ def test_publication_stamps_are_not_body() -> None:
         "<p>The first bus leaves on March 4, 2024 from the depot on Mill Road.</p>"
     )
     assert body == [_PARA, "The first bus leaves on March 4, 2024 from the depot on Mill Road."]
+
+
+def test_latest_stories_box_inside_the_article_is_dropped() -> None:
+    teaser = "<p>The mayor is expected to announce a new budget for the libraries next week.</p>"
+    body = _body(f"<p>{_PARA}</p><div class='latest-box'><h3>Our Latest Stories</h3>{teaser}</div>")
+    assert body == [_PARA]

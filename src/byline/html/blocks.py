@@ -35,7 +35,7 @@ _STRONG = frozenset(
     "popular outbrain taboola modal popup toolbar tags byline author authors bio masthead rail "
     "teaser teasers follow".split()
 )
-_WEAK = frozenset("header more meta tools utility extra links aside top bottom".split())
+_WEAK = frozenset("header more meta tools utility extra links aside top bottom latest".split())
 _POSITIVE = frozenset("article body content story text entry post main prose richtext".split())
 # Reader discussion may outweigh the article; a marker with these never loses its meaning.
 _DISCUSSION = frozenset("comment comments disqus".split())
