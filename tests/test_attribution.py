@@ -160,6 +160,81 @@ def test_nouns_that_look_like_cues_are_not_attributions() -> None:
     ]) == []
 
 
+def test_any_description_speaks_right_after_a_quote() -> None:
+    found = attribute([
+        "“The pumps failed twice,” the night nurse said.",
+        "“We lost power at noon,” the Dutch engineer continued.",
+    ])
+    assert [(a.speaker, a.cue) for a in found] == [("night nurse", "said"), ("Dutch engineer", "continued")]
+
+
+def test_name_before_an_age_or_a_title_description() -> None:
+    found = attribute([
+        "Lena Ford, 58, told reporters: “It was the wettest week I remember.”",
+        "Omar Diaz, director of the flood agency, said: “The levees held.”",
+        "“We rebuilt in a month,” Ford, originally from Ohio, said.",
+    ])
+    assert [(a.speaker, a.cue) for a in found] == [
+        ("Lena Ford", "told reporters"), ("Omar Diaz", "said"), ("Lena Ford", "said")]
+    assert found[1].role == "director of the flood agency"
+
+
+def test_recipient_after_a_quote_is_not_a_blocker() -> None:
+    one(["“I still love the job,” she added to the paper."], kind="direct", cue="added")
+
+
+def test_title_words_inside_an_inverted_source() -> None:
+    found = attribute([
+        "“We will compete,” said Rovers managing owner Jan Smit.",
+        "“Sales doubled,” said Acme CEO Rita Gomez.",
+    ])
+    assert [(a.speaker, a.speaker_type, a.role) for a in found] == [
+        ("Jan Smit", "person", "Rovers managing owner"), ("Rita Gomez", "person", "Acme CEO")]
+
+
+def test_names_do_not_run_over_a_sentence_end_or_a_question_opener() -> None:
+    found = attribute([
+        "Is Nora Still Coaching?",
+        "“I was stunned,” says Nora Blake. Monday came and went.",
+        "She says, “We will be back next year.”",
+    ])
+    assert [a.speaker for a in found] == ["Nora Blake", "Nora Blake"]
+
+
+def test_pronoun_resolves_to_the_latest_subject_named_once() -> None:
+    found = attribute([
+        "The club hired Okafor in May.",
+        "“We were beaten,” forward Tim Hale said.",
+        "Okafor, tired after the match, was asked about the run of defeats.",
+        "“We have to keep going,” he said.",
+    ])
+    assert found[-1].speaker == "Okafor"
+
+
+def test_contractions_are_not_sources() -> None:
+    assert attribute(["That's when the coach went in on the referee ... saying he will not watch."]) == []
+
+
+def test_number_after_the_cue_stays_in_the_content() -> None:
+    found = attribute(["Mia Rossi met the board.", "She said 82% of staff work on site."])
+    assert found[0].content == "82% of staff work on site"
+
+
+def test_dateline_with_a_date_is_not_content() -> None:
+    one(["LIMA, May 3 (Wire) - The port will reopen next week, the transport ministry said."],
+        content="The port will reopen next week")
+
+
+def test_quote_credited_after_a_dash() -> None:
+    one(["“I like seeing my team in person.” —Ana Ruiz, 31, designer in Leeds"],
+        kind="direct", content="I like seeing my team in person.", speaker="Ana Ruiz", cue=None)
+
+
+def test_quoted_subheading_is_not_a_floating_quote() -> None:
+    found = attribute(["“The river rose fast,” said Dan Hill.", "“A Town Under Water”", "The water fell by Friday."])
+    assert [a.para for a in found] == [0]
+
+
 def test_article_input_uses_the_body() -> None:
     article = Article(body=["Intro paragraph.", "“We won,” the coach said."])
     found = attribute(article)

@@ -25,6 +25,7 @@ _WORD = re.compile(r"[a-z]+")
 # A sentence opening (its first words hold the subject).
 _SENTENCE_START = re.compile(r"(?:^|(?<=[.!?])[\"”’)]?\s+|(?<=[—–] ))([A-Z][^.!?]{0,80})")
 _TRAIL_PUNCT = ",;:—–-"
+_SENTENCE_END = ".!?…,;:—–-"
 
 
 @dataclass(slots=True)
@@ -51,6 +52,15 @@ def attribute(article_or_paragraphs: Article | list[str]) -> list[Attribution]:
             carry = None
             continue
         tokens = tokenize(text, quotes)
+        credit = _dash_credit(tokens)
+        if credit is not None:
+            q, (a, b) = tokens[0].quote, credit
+            res = resolver.resolve(tokens, a, b)
+            if res.speaker:
+                out.append(Attribution(p, "direct", text[q.start:q.end].strip(), text[tokens[a].start:tokens[b - 1].end], res.speaker, res.speaker_type, res.role, None, q.start, q.end))
+                last = (p, res)
+            carry = intro = None
+            continue
         sentences = split_sentences(text, tokens)
         prev_speaker: Resolved | None = None  # speaker of the previous sentence, if any
         new_carry: Resolved | None = None
@@ -127,14 +137,33 @@ def _subject_person(resolver: Resolver, tokens: list[Token], lo: int, hi: int) -
     return res if res is not None and res.speaker_type == "person" else None
 
 
+def _dash_credit(tokens: list[Token]) -> tuple[int, int] | None:
+    """`“…” —Jane Roe, 41, director at Acme`: a quote credited after a dash (magazine style);
+    the name's token range, up to the comma that opens the description."""
+    if len(tokens) < 3 or tokens[0].kind != "q" or not tokens[0].quote.closed or tokens[1].text not in "—–-" or not tokens[2].is_cap:
+        return None
+    end = 2
+    while end < len(tokens) and tokens[end].kind == "w" and (tokens[end].is_cap or tokens[end].low in ("of", "de", "van", "von", "la", "le")):
+        end += 1
+    rest = tokens[end:]
+    if end - 2 > 5 or any(t.kind == "q" for t in rest) or (rest and rest[0].text != ","):
+        return None
+    return 2, end
+
+
 def _floating_quote(tokens: list[Token], lo: int, hi: int, claimed: set[int]) -> int | None:
-    """The index of a quote that is a whole sentence by itself (two words at least)."""
+    """The index of a quote that is a whole sentence by itself (two words at least); a quoted
+    line with no closing punctuation standing alone is a subheading or pull quote."""
     if tokens[lo].kind != "q" or lo in claimed:
         return None
     if any(t.kind != "p" for t in tokens[lo + 1:hi]):
         return None
     q = tokens[lo].quote
-    return lo if q is not None and len(tokens[lo].text.split()) >= 2 else None
+    if q is None or len(tokens[lo].text.split()) < 2:
+        return None
+    inner = tokens[lo].text[:q.end - q.open].rstrip()
+    alone = len(tokens) == 1 and q.closed
+    return None if alone and inner[-1:] not in _SENTENCE_END else lo
 
 
 def _build(text: str, tokens: list[Token], frame: Frame, p: int, resolver: Resolver) -> tuple[Attribution | None, Resolved]:

@@ -33,6 +33,9 @@ _SUBJECT_WORDS = {"he", "she", "it", "they", "we", "i", "there", "this", "that",
 _ADJUNCT_OPENERS = {"after", "before", "in", "on", "at", "during", "back", "earlier", "later", "last", "this", "from", "via", "over", "again", "afterwards", "yesterday", "today", "recently", "also"}
 _BAD_CONTENT_START = {"and", "but", "or", "up", "out", "back", "about", "for", "of", "in", "on", "at", "with", "from", "before", "after", "during", "over", "into", "by", "as", "off", "down", "so", "too", "away", "publicly", "privately"}
 _AGENT_WORDS = PERSON_NOUNS | PLURAL_PERSON_NOUNS | ORG_NOUNS | DOC_NOUNS
+_VERB_CLITICS = {"s", "re", "ll", "ve", "d", "m"}
+# Openings of a comma-set description after a name: "Cramer, 75,", "Liu, originally from …,".
+_DESCRIPTION_OPENERS = {"a", "an", "the", "which", "who", "of", "originally", "formerly", "now", "then", "herself", "himself", "also", "based", "from", "whose", "one", "both"}
 _MONTHS = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "january", "february", "march", "april", "june", "july", "august", "september", "october", "november", "december"}
 
 
@@ -80,7 +83,7 @@ def _skip_right_time(tokens: list[Token], k: int, hi: int) -> int:
     """Skip "Monday", "on Thursday", "at the time", "last week" after a cue."""
     while k < hi:
         tok = tokens[k]
-        if _time_word(tok) or (tok.kind == "w" and tok.low in {"late", "early", "last", "this", "earlier"} and k + 1 < hi and _time_word(tokens[k + 1])):
+        if (_time_word(tok) and not tok.text.isdigit()) or (tok.kind == "w" and tok.low in {"late", "early", "last", "this", "earlier"} and k + 1 < hi and _time_word(tokens[k + 1])):
             k += 1
         elif tok.kind == "w" and tok.low in {"on", "at"} and k + 1 < hi and (_time_word(tokens[k + 1]) or tokens[k + 1].low == "the" and k + 2 < hi and tokens[k + 2].low == "time"):
             k += 3 if tokens[k + 1].low == "the" else 2
@@ -130,7 +133,7 @@ def valid_source(tokens: list[Token], a: int, b: int, strong: bool) -> bool:
     if h is None:
         return False
     tok = tokens[h]
-    if tok.low in FINDING_NOUNS:
+    if tok.low in FINDING_NOUNS or _contraction(tok):
         return False
     if tok.low in PRONOUNS and h == b - 1:
         return tok.low != "it" or b - a == 1
@@ -140,7 +143,15 @@ def valid_source(tokens: list[Token], a: int, b: int, strong: bool) -> bool:
         return False  # "Soller put out a statement saying": a clause, not a document
     if tok.is_cap or tok.low in _AGENT_WORDS:
         return True
-    return strong and h > a and tokens[h - 1].low in DETERMINERS | set(POSSESSIVES) and tok.text.islower()
+    if not (strong and tok.text.islower() and tok.low not in _BAD_CONTENT_START):
+        return False
+    return tokens[h - 1].low in DETERMINERS | set(POSSESSIVES) or (h - a == 2 and tokens[a].low in DETERMINERS | set(POSSESSIVES))
+
+
+def _contraction(tok: Token) -> bool:
+    """"That’s", "We're", "it’ll": a pronoun or function word fused with a verb."""
+    base, _, tail = tok.low.replace("'", "’").partition("’")
+    return tail in _VERB_CLITICS and (base in PRONOUNS or base in CLAUSE_WORDS or base in SENTENCE_WORDS or base in {"here", "there", "what", "who", "let"})
 
 
 def _clause_start(tokens: list[Token], j: int, lo: int) -> int:
@@ -194,7 +205,8 @@ def _tight_start(tokens: list[Token], j: int, lo: int) -> int:
 def _appositive_owner(tokens: list[Token], a: int, lo: int) -> tuple[int, int] | None:
     """`Ryan Tucker, an attorney with …, accused`, `The Cooperative, which serves …, said`:
     the name before a comma-set description (tokens[a] opens the description)."""
-    if a - 1 <= lo or tokens[a - 1].text != "," or tokens[a].low not in {"a", "an", "the", "which", "who", "of"}:
+    first = tokens[a]
+    if a - 1 <= lo or tokens[a - 1].text != "," or not (first.low in _DESCRIPTION_OPENERS or first.low in TITLES or first.text.isdigit()):
         return None
     end = a - 1
     prev = tokens[end - 1]
@@ -215,7 +227,7 @@ def left_source(tokens: list[Token], i: int, lo: int, strong: bool) -> tuple[int
         while m > lo and tokens[m].text != "," and tokens[m].kind != "q":
             m -= 1
         if tokens[m].text == "," and j - m <= 25:
-            if tokens[m + 1].is_cap and _tight_start(tokens, j - 1, m + 1) == m + 1:
+            if tokens[m + 1].is_cap and tokens[m + 1].low not in TITLES and _tight_start(tokens, j - 1, m + 1) == m + 1:
                 return (m + 1, j)  # "another former business associate, Rob Walker, testified"
             return _appositive_owner(tokens, m + 1, lo)
         return None
@@ -238,6 +250,8 @@ def right_source(tokens: list[Token], i: int, hi: int) -> tuple[int, int] | None
         tok = tokens[k]
         if tok.kind == "w" and (tok.is_cap or tok.low in TITLES or tok.low in HONORIFICS or tok.low in ("the", "a", "an") or tok.low in _AGENT_WORDS):
             k += 1
+        elif tok.kind == "w" and tok.text.islower() and k + 2 < hi and (tokens[k + 1].low in TITLES or tokens[k + 1].low in PERSON_NOUNS) and tokens[k + 2].is_cap:
+            k += 1  # "Inter Miami managing owner Jorge Mas": a modifier of the title
         elif tok.kind == "w" and tok.low == "of" and k + 1 < hi and tokens[k + 1].is_cap:
             k += 1
         elif tok.kind == "p" and tok.text in "’'.&" and k > i:
@@ -376,7 +390,7 @@ def _is_cue(tokens: list[Token], i: int, lo: int, hi: int) -> str | None:
     if low in OBJECT_VERBS:
         return "object" if nxt is not None and nxt.kind == "w" else None
     lemma = SPEECH_VERBS[low]
-    if nxt is not None and nxt.low == "to" and lemma not in {"write", "tell", "report", "explain", "admit", "confess", "suggest", "reply", "respond", "complain", "agree"}:
+    if nxt is not None and nxt.low == "to" and lemma not in {"write", "tell", "report", "explain", "admit", "confess", "suggest", "reply", "respond", "complain", "agree"} and not _after_quote(tokens, i, lo):
         return None
     if lemma == "point" and (nxt is None or nxt.low != "out"):
         return None
@@ -402,7 +416,21 @@ def _verb_position(tokens: list[Token], i: int, lo: int, low: str) -> bool:
         return False
     if tok.is_cap or tok.low in _AGENT_WORDS:
         return True
-    return low not in NOUN_LIKE and left_source(tokens, i, lo, False) is not None
+    return low not in NOUN_LIKE and left_source(tokens, i, lo, _strong(tokens, i, lo, lemma_of(low))) is not None
+
+
+def _strong(tokens: list[Token], i: int, lo: int, lemma: str) -> bool:
+    """May any noun phrase speak? For the core reporting verbs, and for any cue whose short
+    subject follows a quote ("“…,” the whistleblower continued")."""
+    return lemma in _STRONG or _after_quote(tokens, i, lo)
+
+
+def _after_quote(tokens: list[Token], i: int, lo: int) -> bool:
+    """Does a quote end right before the few words in front of tokens[i]?"""
+    j = i - 1
+    while j > lo and i - j <= 5 and tokens[j].kind == "w" and tokens[j].low not in CLAUSE_WORDS:
+        j -= 1
+    return j >= lo and (tokens[j].kind == "q" or (j > lo and tokens[j].text == "," and tokens[j - 1].kind == "q"))
 
 
 def lemma_of(low: str) -> str:
@@ -465,7 +493,7 @@ def _frame_at(text: str, tokens: list[Token], i: int, lo: int, hi: int, kind: st
         return _passive_label(text, tokens, i, lo, hi)
     lemma = lemma_of(tok.low)
     cue_end = i + 2 if tok.low in ("went", "goes") else _extend_cue(tokens, i, hi, lemma)
-    src = left_source(tokens, i, lo, lemma in _STRONG)
+    src = left_source(tokens, i, lo, _strong(tokens, i, lo, lemma))
     inverted = inherited = False
     if src is None:
         j = _skip_left(tokens, i - 1, lo)

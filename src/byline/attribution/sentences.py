@@ -14,7 +14,7 @@ from .cues import ABBREVIATIONS, AFTER_QUOTE_VERBS, SPEECH_VERBS
 from .quotes import Quote
 
 _TOKEN = re.compile(r"(\w(?:[\w’'&.\-]*\w)?)|(\S)")
-DATELINE = re.compile(r"[A-Z][A-Z.'\- ]+(?:, [A-Z][A-Za-z.' ]+)?(?: \([A-Za-z .&]+\))? ?[—–-]+ ")
+DATELINE = re.compile(r"[A-Z][A-Z.'\- ]+(?:, [A-Z][A-Za-z0-9.' ]+)?(?: \([A-Za-z .&]+\))? ?[—–-]+ ")
 _TERMINAL = ".!?"
 
 

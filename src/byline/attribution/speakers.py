@@ -23,8 +23,10 @@ from .frames import head_index
 from .sentences import Token
 
 _ACRONYM = re.compile(r"[A-Z][A-Z&]+s?")
-_CAP_RUN = re.compile(r"(?:[A-Z][\w’'\-&.]*\s+)+[A-Z][\w’'\-&]*")
-_STOP_CAPS = {w.capitalize() for w in SENTENCE_WORDS | PRONOUNS.keys() | HONORIFICS}
+_CAP_RUN = re.compile(r"(?:(?:[A-Z][\w’'\-&]*|[A-Z][a-z]{0,2}\.|(?:[A-Z]\.)+)\s+)+[A-Z][\w’'\-&]*")
+_INNER_CAP = re.compile(r"(?<=[a-z,] )[A-Z][a-z]+\b")
+_QUESTION_OPENERS = {"Are", "Is", "Was", "Were", "Do", "Does", "Did", "Will", "Would", "Can", "Could", "Should", "Has", "Have", "Had", "Who", "Why", "How", "What", "When", "Where"}
+_STOP_CAPS = {w.capitalize() for w in SENTENCE_WORDS | PRONOUNS.keys() | HONORIFICS} | _QUESTION_OPENERS
 _ORG_WORDS = {w.capitalize() for w in ORG_NOUNS} | {"House", "Pentagon", "Kremlin", "Congress", "Senate", "Parliament", "Commerce", "Budget", "Reuters", "Agency"}
 _UNNAMED = {"spokesman", "spokeswoman", "spokesperson", "official", "source", "aide", "insider", "person", "representative"}
 _GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
@@ -75,6 +77,7 @@ class Resolver:
     org_names: list[str] = field(default_factory=list)
     mentions: list[Entity] = field(default_factory=list)  # persons, most recent last
     speakers: list[Entity] = field(default_factory=list)
+    inner_caps: set[str] = field(default_factory=set)  # capitalised inside a sentence: names
 
     @classmethod
     def for_article(cls, paragraphs: list[str]) -> Resolver:
@@ -94,7 +97,8 @@ class Resolver:
                     continue
                 if 2 <= len(words) <= 3 and all(w[:1].isupper() and not _is_acronym(w) and "’" not in w and "'" not in w for w in words):
                     counts[" ".join(words)] += 1
-        resolver = cls(org_names=orgs)
+        inner = {w for para in paragraphs for w in _INNER_CAP.findall(para)}
+        resolver = cls(org_names=orgs, inner_caps=inner)
         for name, _ in counts.most_common():
             resolver.full_names.setdefault(_fold(name.split()[-1]), name)
         return resolver
@@ -103,7 +107,7 @@ class Resolver:
     def mention(self, tokens: list[Token], a: int, b: int) -> None:
         """A sentence subject that names a person: a candidate for later pronouns."""
         res = self._describe(tokens, a, b, register=False)
-        if res is not None and res.speaker_type == "person" and res.speaker and (" " in res.speaker or res.role):
+        if res is not None and res.speaker_type == "person" and res.speaker and (" " in res.speaker or res.role or res.speaker in self.inner_caps):
             self._push(Entity(res.speaker, "person", role=res.role))
 
     def pronoun_subject(self, word: str) -> None:
@@ -244,7 +248,7 @@ class Resolver:
         name_words = body[k:]
         role_words = [t for t in body[:k] if t.low not in DETERMINERS]
         role = _text(role_words) if role_words else None
-        org_like = not name_words or any(t.text in _ORG_WORDS or _is_acronym(t.text) for t in body[max(0, k - 1):]) or (body[0].low == "the" and k <= 1)
+        org_like = not name_words or any(t.text in _ORG_WORDS or (_is_acronym(t.text) and t.low not in TITLES) for t in body[max(0, k - 1):]) or (body[0].low == "the" and k <= 1)
         if org_like:
             name = _text([t for t in body if t.low not in DETERMINERS and t.is_cap or t.text in "&’'" or _is_acronym(t.text) or t.low in ORG_NOUNS])
             name = re.sub(r"^(?:[a-z\-]+\s)+", "", name)
