@@ -236,6 +236,14 @@ def test_publisher_is_not_an_author() -> None:
     assert metadata(html).authors == []
 
 
+def test_person_named_like_the_site_is_an_author() -> None:
+    html = """<html><head><title>Notes on indexing | Ada Quill</title>
+    <script type="application/ld+json">{"@type": "BlogPosting", "headline": "Notes on indexing",
+      "author": {"@type": "Person", "name": "Ada Quill"},
+      "publisher": {"@type": "Organization", "name": "Ada Quill"}}</script></head><body></body></html>"""
+    assert metadata(html).authors == ["Ada Quill"]
+
+
 def test_deeply_nested_page_does_not_recurse() -> None:
     html = "<html><body>" + "<div>" * 5000 + "<h1>Deep headline here</h1>" + "</div>" * 5000 + "</body></html>"
     assert metadata(html).title == "Deep headline here"

@@ -376,9 +376,17 @@ def _by_line(lines: list[str]) -> tuple[str, list[str]]:
 
 def _authors(page: _Page, site_names: list[str]) -> list[str]:
     """Metadata names first; the byline under the headline wins when it names them and more
-    (metadata often lists only the first of several authors). The publisher is not an author."""
-    sites = {_norm(s) for s in site_names}
+    (metadata often lists only the first of several authors). The publisher is not an author,
+    unless declared a Person (a one-person site named after its author)."""
+    sites = {_norm(s) for s in site_names} - _declared_people(page.main)
     return [n for n in _author_candidates(page) if _norm(n) not in sites or _agency_name(n)]
+
+
+def _declared_people(main: dict | None) -> set[str]:
+    """Normalised names of the article's JSON-LD authors typed Person."""
+    authors = main.get("author") if main else None
+    items = authors if isinstance(authors, list) else [authors]
+    return {_norm(_ld_text(item)) for item in items if isinstance(item, dict) and "Person" in type_names(item)}
 
 
 def _author_candidates(page: _Page) -> list[str]:
