@@ -32,3 +32,16 @@ def test_latest_stories_box_inside_the_article_is_dropped() -> None:
     teaser = "<p>The mayor is expected to announce a new budget for the libraries next week.</p>"
     body = _body(f"<p>{_PARA}</p><div class='latest-box'><h3>Our Latest Stories</h3>{teaser}</div>")
     assert body == [_PARA]
+
+
+def test_interface_prompts_are_not_body() -> None:
+    prompts = [
+        "Article continues below this ad",
+        "Already a subscriber? Sign in",
+        "Please enter a valid email address.",
+        "Click to Hide",
+        "Join our commenting forum",
+        "Metro News Agency. All rights reserved.",
+    ]
+    body = _body(f"<p>{_PARA}</p>" + "".join(f"<p>{p}</p>" for p in prompts))
+    assert body == [_PARA]

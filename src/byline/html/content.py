@@ -19,9 +19,13 @@ from .blocks import Block, Walk, choose_root, walk
 _PROMPT = re.compile(
     r"^\W*(advertisement|advertising|sponsored( content)?|read (more|next|also|this next)\b.*"
     r"|continue reading.*|sign up\b.*|subscribe\b.*|share( this)?( article| story)?"
-    r"|click here\b.*|follow us\b.*|related( articles| stories| coverage| content)?"
-    r"|recommended( for you)?|more (from|on|in|about)\b.*|you (may|might) also like.*"
-    r"|watch:?|listen:?|photo:?|video:?|image:?|skip (to|advertisement)\b.*|loading\W*"
+    r"|click (here|to)\b.*|follow us\b.*|related( articles| stories| coverage| content)?"
+    r"|recommended( for you| videos)?|more (from|on|in|about)\b.*|you (may|might) also like.*"
+    r"|watch( now)?:?|listen:?|photo:?|video:?|image:?|skip (to|advertisement)\b.*|loading\W*"
+    r"|advert|(article|story) continues (below|after)\b.*|don'?t miss|explore more on these topics"
+    r"|already a (subscriber|member)\b.*|(you are|you're) (now )?(logged|signed) in|(sign|log) (in|out)"
+    r"|please enter a valid\b.*|join (our|the) (conversation|discussion|commenting)\b.*"
+    r"|tell us what you think\b.*|want more\b.*\?|like this:?|.*\ball rights reserved"
     r"|comments?|print|email|copy link|whatsapp|facebook|twitter|linkedin|reddit)\W*$",
     re.IGNORECASE,
 )
