@@ -38,7 +38,7 @@ from byline.cli import doc_id  # noqa: E402
 HOSTILE_SHARE = 0.01
 HEAVY_EVERY = 2000  # one heavy but valid page per this many documents
 PEAK_LIMIT_MIB = 1024
-GROWTH_LIMIT_MIB = 32  # allowed rise of median RSS from the first to the last third of the batch
+GROWTH_LIMIT_MIB = 16  # allowed rise of median RSS from the first to the last third of the batch
 SAMPLES = 20  # memory samples over the batch (every 500 documents for 10,000)
 
 # Hostile inputs that must become error records; the seeded ones vary from document to document.
