@@ -230,6 +230,19 @@ def test_quote_credited_after_a_dash() -> None:
         kind="direct", content="I like seeing my team in person.", speaker="Ana Ruiz", cue=None)
 
 
+def test_dash_credit_closes_the_speaker_block() -> None:
+    found = attribute(["“Rents are falling.” —Ana Ruiz, broker", "“We are hiring again.”"])
+    assert [a.speaker for a in found] == ["Ana Ruiz"]
+
+
+def test_named_office_spokesperson_is_a_new_speaker() -> None:
+    found = attribute([
+        "“We were told nothing,” the former tenant said.",
+        "A Housing Office spokesperson said: “We take every complaint seriously.”",
+    ])
+    assert [a.speaker for a in found] == ["former tenant", "Housing Office spokesperson"]
+
+
 def test_quoted_subheading_is_not_a_floating_quote() -> None:
     found = attribute(["“The river rose fast,” said Dan Hill.", "“A Town Under Water”", "The water fell by Friday."])
     assert [a.para for a in found] == [0]

@@ -58,8 +58,7 @@ def attribute(article_or_paragraphs: Article | list[str]) -> list[Attribution]:
             res = resolver.resolve(tokens, a, b)
             if res.speaker:
                 out.append(Attribution(p, "direct", text[q.start:q.end].strip(), text[tokens[a].start:tokens[b - 1].end], res.speaker, res.speaker_type, res.role, None, q.start, q.end))
-                last = (p, res)
-            carry = intro = None
+            carry = intro = last = None  # credits close a block: the next quote is someone else's
             continue
         sentences = split_sentences(text, tokens)
         prev_speaker: Resolved | None = None  # speaker of the previous sentence, if any

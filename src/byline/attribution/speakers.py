@@ -205,7 +205,8 @@ class Resolver:
             if old is not None and words[0].low == "the":
                 return self._out(old, register)
             return self._out(Entity(_text(_drop_determiners(words)), "organization", head=head.low), register)
-        indefinite = words[0].low in {"a", "an", "another", "one"}
+        # "a spokesperson", "A Foreign Office spokesperson": someone new, not the latest one
+        indefinite = words[0].low in {"a", "an", "another", "one"} or (words[0].is_cap and words[0].low not in DETERMINERS)
         if not indefinite and head.low in _UNNAMED:
             old = self._latest(("anonymous",), head.low) or self._latest(("anonymous",))
             if old is not None:
