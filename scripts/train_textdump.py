@@ -3,8 +3,9 @@
 Labels come from the ground truth: a dump line is body when most of its 4-token shingles occur
 in the true article body (short lines: when the line is a whole true paragraph). The model is
 an L2-regularised logistic regression fitted by Newton's method (numpy, training only) plus a
-vocabulary of word log-odds (body lines versus the rest) kept only for words seen on at least
-MIN_SITES sites, so that no site's own words are learned.
+vocabulary of word log-odds (body lines versus the rest) kept only for alphabetic words seen on
+at least MIN_SITE_SHARE of the sites: function words and interface words ("subscribe",
+"cookies"), never a site's names, topics or dates, which would not carry over to other sites.
 Lines are weighted by sqrt(tokens) and each page weighs the same, as in the page-averaged
 shingle metric. Cross-validation holds out whole sites (grouped by URL host) so the reported
 numbers are for sites the model never saw.
@@ -37,7 +38,8 @@ from byline.text.meta import find_title_index  # noqa: E402
 from byline.text.model import MODEL_PATH, line_features  # noqa: E402
 
 L2 = 1.0
-MIN_SITES = 8
+MIN_SITE_SHARE = 0.2  # a vocabulary word shows on at least this share of the training sites
+SMOOTHING = 5.0  # pseudo-count pulling the log-odds of rarer words towards zero
 
 
 def gold_paragraphs(truth: dict) -> list[str]:
@@ -114,7 +116,8 @@ def fit(X: np.ndarray, y: np.ndarray, w: np.ndarray, l2: float = L2, iters: int 
 
 
 def learn_vocab(docs: list[dict]) -> dict[str, float]:
-    """Log-odds of a word showing in a body line rather than another line, over many sites."""
+    """Log-odds of a word showing in a body line rather than another line, for words general
+    across sites (see MIN_SITE_SHARE); numbers and dates are left out."""
     body: Counter[str] = Counter()
     other: Counter[str] = Counter()
     sites: dict[str, set[str]] = {}
@@ -125,10 +128,11 @@ def learn_vocab(docs: list[dict]) -> dict[str, float]:
             for w in seen:
                 sites.setdefault(w, set()).add(d["group"])
     prior = math.log((sum(body.values()) + 1) / (sum(other.values()) + 1))
+    min_sites = MIN_SITE_SHARE * len({d["group"] for d in docs})
     vocab = {}
     for w, s in sites.items():
-        if len(s) >= MIN_SITES:
-            lo = math.log((body[w] + 1) / (other[w] + 1)) - prior
+        if len(s) >= min_sites and not any(c.isdigit() for c in w):
+            lo = math.log((body[w] + SMOOTHING) / (other[w] + SMOOTHING)) - prior
             vocab[w] = round(max(-4.0, min(4.0, lo)), 2)
     return vocab
 

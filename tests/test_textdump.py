@@ -116,3 +116,19 @@ def test_dev_dumps_body_f1(datasets):
         gold = t.get("articleBody") or "\n".join(p.strip("[]") for p in t["body"])
         pages.append(shingle_page(gold, extract_text((root / "dumps" / f"{doc_id}.txt").read_text()).text))
     assert shingle_summary(pages)["f1"] >= 0.90
+
+
+def test_byline_part_of_a_line_with_a_date_or_glued_block():
+    assert extract_text(_dump("May 2, 2025 at 9:15 am | By Dru Ellis", *PARAGRAPHS)).authors == ["Dru Ellis"]
+    assert extract_text(_dump("By Ann Oduya on May 2, 2025", *PARAGRAPHS)).authors == ["Ann Oduya"]
+    assert extract_text(_dump("ByAnn Oduya", *PARAGRAPHS)).authors == ["Ann Oduya"]
+    assert extract_text(_dump("By Ann OduyaStaff Writer", *PARAGRAPHS)).authors == ["Ann Oduya"]
+    assert extract_text(_dump("May 2, 2025 by", "Ann Oduya", *PARAGRAPHS)).authors == ["Ann Oduya"]
+
+
+def test_bare_byline_only_under_the_headline_and_not_interface_labels():
+    assert extract_text(_dump("Ann Oduya", *PARAGRAPHS)).authors == ["Ann Oduya"]
+    assert extract_text(_dump("Ann Oduya, CountyNews.com", *PARAGRAPHS)).authors == ["Ann Oduya"]
+    assert extract_text(_dump("Search Archive", *PARAGRAPHS)).authors == []
+    assert extract_text(_dump("close panel", *PARAGRAPHS)).authors == []
+    assert extract_text(_dump("BUY TICKETS", *PARAGRAPHS)).authors == []

@@ -20,6 +20,7 @@ from .lines import (
     CREDIT_AGENCY,
     CREDIT_LABEL,
     CREDIT_PAREN,
+    DATE_MENTION,
     GALLERY_MARK,
     PLAYER,
     RELATED_HEAD,
@@ -32,10 +33,18 @@ from .lines import (
 from .meta import find_title_index, is_headline_like, is_stamp, page_title
 from .model import body_probabilities, vocab_of
 
-_BARE_BY = re.compile(r"^(?:by|written by|words by|reporting by|author|authors)\s*:?$", re.I)
+# A line that ends in the byline label, the names being on the next line ("Dec 22, 2023 by").
+_BARE_BY = re.compile(r"(?:^|\s)(?:by|written by|words by|reporting by|author|authors)\s*:?$", re.I)
 _HANDLE = re.compile(r"@[\w./]+")
+# Where the scraper glued the next block onto a name: "Jane DoeStaff Writer" (three lowercase
+# letters first, so "McCormick" or "MacDonald" stay whole).
+_GLUED_NEXT = re.compile(r"(?<=[a-z]{3})(?=[A-Z][a-z])")
+_SEGMENT = re.compile(r"\s*[|·•]\s*")
+_DATE_LEAD = re.compile(r"[\s,;|·•–—-]*(?:\b(?:on|at|updated|published)\s*)?$", re.I)
 THRESHOLD = 0.5
 BYLINE_BEFORE_TITLE = 5
+FURNITURE_WORD = -0.5  # vocabulary log-odds under which a word is interface text, not a name
+BARE_AFTER_TITLE = 5  # a line that is only a name counts as the byline this close under the headline
 HEADER_SPAN = 15  # lines before the first paragraph searched for byline and timestamps
 MAX_RELATED = 12
 
@@ -57,11 +66,12 @@ def extract_text(text: str, url: str | None = None, *, model: dict | None = None
     first = _first_after(body_idx, title_index)
     last = body_idx[-1] if body_idx else len(lines)
     article.truncated = bool(body_idx) and last == len(lines) - 1 and not ends_sentence(lines[last])
-    article.title = _title(lines, title_index, first)
+    headline = _headline_index(lines, title_index, first)
+    article.title = lines[headline] if headline is not None else page_title(lines[0]) or None
     article.media = _media(lines, kinds)
     article.related = [lines[i] for i, k in sorted(kinds.items()) if k == "related" and first <= i <= last]
     header = _header(len(lines), title_index, body_idx, first, kinds)
-    article.authors = _authors(lines, header, title_index, vocab_of(model))
+    article.authors = _authors(lines, header, title_index) or _bare_byline(lines, header, headline, vocab_of(model))
     article.published, article.modified = _dates(lines, header)
     if article.body:
         article.dateline = parse_dateline(article.body[0])
@@ -117,15 +127,15 @@ def _continue_truncated(lines: list[str], body_idx: list[int], kinds: dict[int, 
     return body_idx
 
 
-def _title(lines: list[str], title_index: int | None, first: int) -> str | None:
+def _headline_index(lines: list[str], title_index: int | None, first: int) -> int | None:
     """The <h1> when it repeats the <title>; else the headline-like line just above the body."""
     if title_index is not None:
-        return lines[title_index]
+        return title_index
     for i in range(first - 1, max(first - HEADER_SPAN, 0) - 1, -1):
         line = lines[i]
         if is_headline_like(line) and not is_stamp(line) and len(words(line)) >= 4:
-            return line
-    return page_title(lines[0]) or None
+            return i
+    return None
 
 
 def _first_after(body_idx: list[int], title_index: int | None) -> int:
@@ -148,14 +158,9 @@ def _header(n: int, title_index: int | None, body_idx: list[int], first: int, ki
     return [i for i in range(start, end) if i not in kinds and i not in body]
 
 
-def _unfamiliar(line: str, vocab: dict[str, float]) -> bool:
-    """Some word is not page vocabulary: names are, interface labels ("Close Panel") are not."""
-    return any(w.lower() not in vocab for w in words(line))
-
-
-def _authors(lines: list[str], header: list[int], title_index: int | None, vocab: dict[str, float]) -> list[str]:
-    """Names from the "By …" lines around the headline; else from a line that is only a name
-    next to a timestamp (a bare byline)."""
+def _authors(lines: list[str], header: list[int], title_index: int | None) -> list[str]:
+    """Names from the "By …" lines around the headline, also from a "By …" part of a line
+    split by "|" or "·" ("May 2, 2024 | By Jane Doe")."""
     names: list[str] = []
     start = header[0] if header else 0
     if title_index is not None:
@@ -163,23 +168,40 @@ def _authors(lines: list[str], header: list[int], title_index: int | None, vocab
     stop = header[-1] + 1 if header else start
     for i in range(start, stop):
         line = lines[i]
-        if BYLINE.match(line):
-            found = parse_byline(_HANDLE.sub(" ", line))
-        elif _BARE_BY.match(line) and i + 1 < len(lines):
-            found = parse_byline(_HANDLE.sub(" ", lines[i + 1]))
+        if _BARE_BY.match(line) and i + 1 < len(lines):
+            found = _byline_names(lines[i + 1])
         else:
-            continue
+            found = [name for part in _SEGMENT.split(line) if BYLINE.match(part) for name in _byline_names(part)]
         names += [name for name in found if name not in names]
-    if names:
-        return names
+    return names
+
+
+def _byline_names(text: str) -> list[str]:
+    """Names of one byline, cut before a glued-on next block and before a date ("on May 2")."""
+    text = _HANDLE.sub(" ", text)
+    for pattern in (_GLUED_NEXT, DATE_MENTION):
+        m = pattern.search(text)
+        if m:
+            text = _DATE_LEAD.sub("", text[: m.start()])
+    return parse_byline(text)
+
+
+def _bare_byline(lines: list[str], header: list[int], headline: int | None, vocab: dict[str, float]) -> list[str]:
+    """A line that is only a name (every word capitalised, not all caps) right under the headline
+    or next to a timestamp: a byline without "By". Interface labels ("Search Keyword", "Buy
+    Tickets") hold a word that the line model's vocabulary knows as furniture; names do not."""
     inside = set(header)
     for i in header:
         line = _HANDLE.sub(" ", lines[i])
-        if len(words(line)) > 6 or ends_sentence(line) or is_stamp(line):
+        ws = words(line.split(",")[0])  # "Jane Doe, example.com"
+        if not 2 <= len(ws) <= 6 or not all(w[0].isupper() for w in ws) or line.isupper() or is_stamp(line):
             continue
+        if any(vocab.get(w.lower(), 0.0) < FURNITURE_WORD for w in ws):
+            continue
+        under_headline = headline is not None and 0 < i - headline <= BARE_AFTER_TITLE
         near_stamp = any(k in inside and looks_like_time(lines[k]) for k in (i - 2, i - 1, i + 1, i + 2))
-        if near_stamp or _unfamiliar(line, vocab):
-            found = parse_byline(line)
+        if under_headline or near_stamp:
+            found = _byline_names(line)
             if found:
                 return found
     return []

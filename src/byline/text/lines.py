@@ -40,9 +40,10 @@ RELATED_HEAD = re.compile(
     r"further reading|what to read next|editor'?s picks)\s*:?$",
     re.I,
 )
-BYLINE = re.compile(r"^(?:by|written by|words by|reporting by|von|par|por)\s+\S", re.I)
+# "By Jane Doe", and "ByJane Doe" where the scraper glued the label to the name.
+BYLINE = re.compile(r"^(?:(?i:by|written by|words by|reporting by|von|par|por)\s+\S|By(?=[A-Z]))")
 _DIGIT = re.compile(r"\d")
-_MONTH = re.compile(
+DATE_MENTION = re.compile(
     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|"
     r"\b\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b|"
     r"\b\d{4}-\d\d-\d\d\b|\b\d{1,2}:\d\d\b|\b\d+ (?:min|mins|minutes|hours?|hrs?|days?) ago\b",
@@ -117,7 +118,7 @@ def local_features(text: str, ws: list[str], vocab: dict[str, float]) -> list[fl
         1.0 if "©" in text or "All rights reserved" in text else 0.0,
         1.0 if is_caption_credit(text) else 0.0,
         1.0 if short and (GALLERY_MARK.match(text) or PLAYER.match(text)) else 0.0,
-        1.0 if n < 15 and _DIGIT.search(text) and _MONTH.search(text) else 0.0,
+        1.0 if n < 15 and _DIGIT.search(text) and DATE_MENTION.search(text) else 0.0,
         1.0 if n < 12 and BYLINE.match(text) else 0.0,
         min(len(_SENTENCE_END.findall(text)), 5) / 5 if n > 6 else 0.0,
         1.0 if "\"" in text or "“" in text or "”" in text else 0.0,
@@ -130,7 +131,7 @@ def local_features(text: str, ws: list[str], vocab: dict[str, float]) -> list[fl
 
 def looks_like_time(text: str) -> bool:
     """A short line with a date, a clock time or "3 hours ago"."""
-    return len(text) < 80 and bool(_DIGIT.search(text) and _MONTH.search(text))
+    return len(text) < 80 and bool(_DIGIT.search(text) and DATE_MENTION.search(text))
 
 
 def dump_lines(text: str) -> list[str]:
