@@ -211,6 +211,11 @@ def test_pronoun_resolves_to_the_latest_subject_named_once() -> None:
     assert found[-1].speaker == "Okafor"
 
 
+def test_first_name_resolves_to_the_full_name() -> None:
+    found = attribute(["“It was a shock,” says Olga Brandt.", "Later that day Olga called her sister.", "“I could not sleep,” she says."])
+    assert [a.speaker for a in found] == ["Olga Brandt", "Olga Brandt"]
+
+
 def test_contractions_are_not_sources() -> None:
     assert attribute(["That's when the coach went in on the referee ... saying he will not watch."]) == []
 

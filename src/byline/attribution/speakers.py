@@ -99,8 +99,11 @@ class Resolver:
                     counts[" ".join(words)] += 1
         inner = {w for para in paragraphs for w in _INNER_CAP.findall(para)}
         resolver = cls(org_names=orgs, inner_caps=inner)
-        for name, _ in counts.most_common():
+        ranked = [name for name, _ in counts.most_common()]
+        for name in ranked:
             resolver.full_names.setdefault(_fold(name.split()[-1]), name)
+        for name in ranked:  # "Olga" after "Olga Vedernikov": surnames win a clash
+            resolver.full_names.setdefault(_fold(name.split()[0]), name)
         return resolver
 
     # -- mentions -------------------------------------------------------------------------
