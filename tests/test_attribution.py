@@ -216,6 +216,11 @@ def test_first_name_resolves_to_the_full_name() -> None:
     assert [a.speaker for a in found] == ["Olga Brandt", "Olga Brandt"]
 
 
+def test_title_case_subheading_names_nobody() -> None:
+    found = attribute(["Are Omar and Lina Still Together?", "Omar met Lina in May.", "“It took two months,” Lina said."])
+    assert [a.speaker for a in found] == ["Lina"]
+
+
 def test_contractions_are_not_sources() -> None:
     assert attribute(["That's when the coach went in on the referee ... saying he will not watch."]) == []
 

@@ -85,6 +85,8 @@ class Resolver:
         counts: Counter[str] = Counter()
         orgs: list[str] = []
         for para in paragraphs:
+            if _title_case(para):
+                continue  # a subheading ("Are Orion and Lauren Still Together?") names nobody
             for m in _CAP_RUN.finditer(para):
                 words = [w.strip(".,") for w in m.group().split()]
                 while words and (words[0] in _STOP_CAPS or words[0].lower().rstrip(".") in HONORIFICS | TITLES or _is_acronym(words[0])):
@@ -293,6 +295,12 @@ class Resolver:
         if register:
             self._register(Entity(ent.name, ent.kind, ent.head, ent.role, ent.gender))
         return Resolved(ent.name, ent.kind, ent.role)
+
+
+def _title_case(para: str) -> bool:
+    """A short line whose words are nearly all capitalised: a heading, not prose."""
+    words = para.split()
+    return len(words) <= 12 and sum(w[:1].isupper() for w in words) >= 0.7 * len(words)
 
 
 def _drop_determiners(words: list[Token]) -> list[Token]:
