@@ -45,3 +45,10 @@ def test_interface_prompts_are_not_body() -> None:
     ]
     body = _body(f"<p>{_PARA}</p>" + "".join(f"<p>{p}</p>" for p in prompts))
     assert body == [_PARA]
+
+
+def test_heading_anchor_ids_are_not_boilerplate_names() -> None:
+    """An id made from a section's heading ("sharing-with-a-single-developer") names text, not a share bar."""
+    section = f"<div id='sharing-the-road-with-cyclists'><h2>Sharing the road</h2><p>{_PARA}</p></div>"
+    body = _body(f"<p>{_PARA} First.</p><p>{_PARA} Second.</p>{section}")
+    assert _PARA in body

@@ -264,7 +264,7 @@ def _classify(el, tag: str) -> tuple[int, bool, bool]:
     if tag in ("figcaption", "figure"):
         return CAPTION, False
     role = (el.get("role") or "").lower()
-    tokens = _tokens(f"{el.get('class') or ''} {el.get('id') or ''}")
+    tokens = _tokens(f"{el.get('class') or ''} {_anchor_free(el.get('id') or '')}")
     related = not tokens.isdisjoint(_RELATED)
     if tag in _PROTECTED or el.get("itemprop") == "articleBody":
         return NONE, related
@@ -279,6 +279,12 @@ def _classify(el, tag: str) -> tuple[int, bool, bool]:
         or (not tokens.isdisjoint(_WEAK) and tokens.isdisjoint(_POSITIVE))
     )
     return (MARKER if marked else NONE), related
+
+
+def _anchor_free(element_id: str) -> str:
+    """The id unless it is an anchor made from a heading ("sharing-with-a-single-developer"):
+    four or more words name a text, not a component."""
+    return "" if len(_TOKEN.findall(element_id)) >= 4 else element_id
 
 
 def _tokens(names: str) -> set[str]:
