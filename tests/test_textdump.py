@@ -132,3 +132,13 @@ def test_bare_byline_only_under_the_headline_and_not_interface_labels():
     assert extract_text(_dump("Search Archive", *PARAGRAPHS)).authors == []
     assert extract_text(_dump("close panel", *PARAGRAPHS)).authors == []
     assert extract_text(_dump("BUY TICKETS", *PARAGRAPHS)).authors == []
+
+
+def test_timestamps_on_their_own_line_above_or_below_the_headline():
+    title = "County extends library hours on weekends"
+    above = "\n".join([f"{title} | County News", NAV, "May 2, 2025", title, *PARAGRAPHS])
+    assert extract_text(above).published == "2025-05-02"
+    below = extract_text(_dump("By Ann Oduya", "May 2, 2025", *PARAGRAPHS))
+    assert below.published == "2025-05-02"
+    assert below.body == PARAGRAPHS
+    assert split_glued("By Ann ODec. 18, 2025 9:00 am") == ["By Ann O", "Dec. 18, 2025 9:00 am"]

@@ -47,6 +47,7 @@ FURNITURE_WORD = -0.5  # vocabulary log-odds under which a word is interface tex
 BARE_AFTER_TITLE = 5  # a line that is only a name counts as the byline this close under the headline
 HEADER_SPAN = 15  # lines before the first paragraph searched for byline and timestamps
 MAX_RELATED = 12
+STAMP_WORDS = 8  # a line this short with a date or time in it is a timestamp, not prose
 
 
 def extract_text(text: str, url: str | None = None, *, model: dict | None = None) -> Article:
@@ -73,6 +74,8 @@ def extract_text(text: str, url: str | None = None, *, model: dict | None = None
     header = _header(len(lines), title_index, body_idx, first, kinds)
     article.authors = _authors(lines, header, title_index) or _bare_byline(lines, header, headline, vocab_of(model))
     article.published, article.modified = _dates(lines, header)
+    if not (article.published or article.modified) and headline is not None:
+        article.published, article.modified = _dates(lines, _stamps_above(lines, headline, kinds))
     if article.body:
         article.dateline = parse_dateline(article.body[0])
         article.language = detect_language(article.text[:2000])
@@ -82,7 +85,8 @@ def extract_text(text: str, url: str | None = None, *, model: dict | None = None
 def _furniture(lines: list[str], probs: list[float]) -> dict[int, str]:
     """Lines that are never body whatever the model says: captions, player text, related lists.
 
-    Returns {index: kind} with kinds "caption", "gallery", "player", "related-head", "related".
+    Returns {index: kind} with kinds "caption", "gallery", "player", "related-head", "related"
+    and "stamp" (a line that is only a date or time, kept for the header).
     """
     kinds: dict[int, str] = {}
     n = len(lines)
@@ -96,6 +100,8 @@ def _furniture(lines: list[str], probs: list[float]) -> dict[int, str]:
                 i += 1
         elif PLAYER.match(line):
             kinds[i] = "player"
+        elif looks_like_time(line) and len(words(line)) <= STAMP_WORDS and not ends_sentence(line):
+            kinds[i] = "stamp"
         elif is_caption_credit(line):
             kinds[i] = "caption"
         elif RELATED_HEAD.match(line):
@@ -150,12 +156,12 @@ def _first_after(body_idx: list[int], title_index: int | None) -> int:
 def _header(n: int, title_index: int | None, body_idx: list[int], first: int, kinds: dict[int, str]) -> list[int]:
     """Where bylines and timestamps sit: after the headline, among the standfirst and the
     first paragraphs (at most HEADER_SPAN lines past the first paragraph); body lines and
-    captions themselves are left out."""
+    captions themselves are left out, timestamps kept."""
     start = title_index + 1 if title_index is not None and title_index < first else max(first - HEADER_SPAN, 0)
     body = set(body_idx)
     later = [i for i in body_idx if i >= first][:3]
     end = min(later[-1] if len(later) == 3 else first + HEADER_SPAN, start + 3 * HEADER_SPAN, n)
-    return [i for i in range(start, end) if i not in kinds and i not in body]
+    return [i for i in range(start, end) if kinds.get(i, "stamp") == "stamp" and i not in body]
 
 
 def _authors(lines: list[str], header: list[int], title_index: int | None) -> list[str]:
@@ -224,6 +230,11 @@ def _dates(lines: list[str], header: list[int]) -> tuple[str | None, str | None]
         else:
             published = published or found[0]
     return published, modified
+
+
+def _stamps_above(lines: list[str], headline: int, kinds: dict[int, str]) -> list[int]:
+    """Timestamp lines just above the headline (some pages put the date over the <h1>)."""
+    return [i for i in range(max(headline - BYLINE_BEFORE_TITLE, 0), headline) if kinds.get(i) == "stamp"]
 
 
 def _media(lines: list[str], kinds: dict[int, str]) -> list[Media]:

@@ -21,7 +21,7 @@ _GLUED = re.compile(
     r"(?:Updated|Published|Posted|Last (?:updated|modified)|Share(?! of\b)|Read [Mm]ore|"
     r"Volume \d|Listen\b|Comments?\b|Advertisement\b|Print\b|Email\b|Follow\b)(?![a-z])"
 )
-# "By Kent GermanDec 22, 2023": a month name glued to the word before it.
+# "By Kent GermanDec 22, 2023", "By Ann ODec. 18": a month name glued to the word before it.
 _GLUED_MONTH = re.compile(r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2}\b")
 # "PublishedThursday 1:30PM": a timestamp label glued to the word after it.
 _GLUED_LABEL = re.compile(r"^(\s*(?:Updated|Published|Posted))(?=[A-Z0-9])", re.M)
@@ -40,7 +40,7 @@ def _break(pattern: re.Pattern[str], text: str, glued: str) -> str:
 
 
 _WORD_END = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789)].%")
-_LOWER = frozenset("abcdefghijklmnopqrstuvwxyz")
+_LETTER = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
 
 
 def fix_mojibake(text: str) -> str:
@@ -67,7 +67,7 @@ def split_glued(text: str) -> list[str]:
     normalised, empty lines dropped. Works on one line or a whole dump at once."""
     text = _YEAR_TIME.sub(lambda m: m.group(0) if m.start() and text[m.start() - 1].isdigit() else f"{m[1]} {m[2]}", text)
     text = _GLUED_LABEL.sub(r"\1 ", text)
-    text = _break(_GLUED_MONTH, text, _LOWER)
+    text = _break(_GLUED_MONTH, text, _LETTER)
     text = _break(_GLUED, text, _WORD_END)
     out = []
     for line in text.splitlines():
