@@ -48,11 +48,11 @@ def main_run(prose: list[float], gap_cost: float = 0.25) -> tuple[int, int]:
     return best_lo, best_hi
 
 
-def scored_lines(tokens: list[list[str]], prose: list[float]) -> list[int]:
+def scored_lines(tokens: list[list[str]], prose: list[float], wide: list[float]) -> list[int]:
     """Lines worth scoring: all but the short ones with no prose line within CONTEXT lines
-    (menus and footers far from any paragraph, often most of a dump, are never body)."""
-    near_prose = _window_mean(prose, CONTEXT)
-    return [i for i, ws in enumerate(tokens) if len(ws) >= 4 or near_prose[i] > 0 or prose[i]]
+    (`wide`: the prose share around each line; menus and footers far from any paragraph, often
+    most of a dump, are never body)."""
+    return [i for i, ws in enumerate(tokens) if len(ws) >= 4 or wide[i] > 0 or prose[i]]
 
 
 def line_features(
@@ -62,12 +62,12 @@ def line_features(
     words): local traits, vocabulary, neighbourhood and position."""
     n = len(texts)
     prose = [1.0 if len(ws) >= 10 and ends_sentence(t) else 0.0 for t, ws in zip(texts, tokens)]
-    indices = scored_lines(tokens, prose)
+    wide = _window_mean(prose, CONTEXT)
+    indices = scored_lines(tokens, prose, wide)
     needed = set(indices)
     needed.update([i - 1 for i in indices if i] + [i + 1 for i in indices if i + 1 < n])
     local = {i: local_features(texts[i], tokens[i], vocab) for i in sorted(needed)}
     near = _window_mean(prose, 3)
-    wide = _window_mean(prose, CONTEXT)
     run_lo, run_hi = main_run(prose)
     total = sum(prose) or 1.0
     before = [0.0]
