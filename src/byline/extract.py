@@ -2,23 +2,8 @@
 
 from __future__ import annotations
 
-import re
-
 from .decode import InputError, decode_document, is_html
 from .record import Article
-
-# Control characters (not whitespace or ESC) and U+FFFD: text has next to none, binary data
-# decoded as a single-byte charset about 12%. decode.binary_kind's byte test (more than 10%
-# control bytes) lets through about 6% of uniformly random inputs, whose share is 27/256.
-_GARBAGE = re.compile("[\x00-\x08\x0b\x0e-\x1a\x1c-\x1f\ufffd]")
-_GARBAGE_SHARE = 0.05
-_GARBAGE_SAMPLE = 8192
-
-
-def _looks_binary(text: str) -> bool:
-    head = text[:_GARBAGE_SAMPLE]
-    return len(_GARBAGE.findall(head)) > len(head) * _GARBAGE_SHARE
-
 
 def extract(
     data: bytes | str,
@@ -35,8 +20,6 @@ def extract(
     warnings: list[str] = []
     if isinstance(data, (bytes, bytearray, memoryview)):
         text, warnings = decode_document(bytes(data))
-        if _looks_binary(text):
-            raise InputError("not a text document: binary data")
     else:
         text = data
     if not text or text.isspace():
