@@ -5,6 +5,7 @@ from __future__ import annotations
 from .decode import InputError, decode_document, is_html
 from .record import Article
 
+
 def extract(
     data: bytes | str,
     url: str | None = None,
