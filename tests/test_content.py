@@ -52,3 +52,18 @@ def test_heading_anchor_ids_are_not_boilerplate_names() -> None:
     section = f"<div id='sharing-the-road-with-cyclists'><h2>Sharing the road</h2><p>{_PARA}</p></div>"
     body = _body(f"<p>{_PARA} First.</p><p>{_PARA} Second.</p>{section}")
     assert _PARA in body
+
+
+def test_sign_up_form_inside_the_article_is_dropped() -> None:
+    form = (
+        "<form action='/subscribe'><h4>The Weekly</h4><p>Fridays. A weekly digest of the best of our coverage, "
+        "straight to your inbox.</p><input name='email'><p>By signing up, you agree to receive occasional "
+        "promotional offers from us.</p></form>"
+    )
+    body = _body(f"<p>{_PARA}</p>{form}<p>{_PARA} Later.</p>")
+    assert body == [_PARA, f"{_PARA} Later."]
+
+
+def test_page_wrapped_in_one_form_keeps_its_article() -> None:
+    page = f"<html><body><form action='/postback'><div><p>{_PARA}</p><p>{_PARA} Later.</p></div></form></body></html>"
+    assert list(byline.extract(page).body) == [_PARA, f"{_PARA} Later."]

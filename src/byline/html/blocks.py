@@ -2,7 +2,8 @@
 
 A block is the text between two block-level boundaries (p, li, h2, div, double <br> …). Each
 block knows its link text, whether it sits in a heading, and the markers enclosing it:
-captions (figure, figcaption, "caption") and boilerplate (class/id/role saying "share",
+captions (figure, figcaption, "caption") and boilerplate (header, footer and form — a
+newsletter sign-up inside the article —, class/id/role saying "share",
 "related", "newsletter", "comment" …). Elements are recorded in pre-order with their parent, depth, block range and the
 paragraph ("good") and boilerplate ("junk") text directly inside them, so choosing the content
 root (`choose_root`) is a linear pass over arrays, not another tree walk. No recursion: pages
@@ -273,7 +274,7 @@ def _classify(el, tag: str) -> tuple[int, bool, bool]:
     if not tokens.isdisjoint(_CAPTION):
         return CAPTION, related
     marked = (
-        tag in ("header", "footer")
+        tag in ("header", "footer", "form")
         or role in _BAD_ROLES
         or not tokens.isdisjoint(_STRONG)
         or (not tokens.isdisjoint(_WEAK) and tokens.isdisjoint(_POSITIVE))
