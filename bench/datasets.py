@@ -169,10 +169,13 @@ Prediction = dict[str, Any]
 
 
 def _expected_text(path: Path) -> str:
-    """Visible text of Readability's expected.html, one block per line."""
+    """Visible text of Readability's expected.html, one block per line.
+
+    The files are UTF-8 without a charset declaration, which lxml would read as Latin-1.
+    """
     from lxml import html as lxml_html
 
-    tree = lxml_html.fromstring(gzip.decompress(path.read_bytes()))
+    tree = lxml_html.fromstring(gzip.decompress(path.read_bytes()).decode("utf-8", "replace"))
     blocks = []
     for el in tree.iter("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "pre", "blockquote", "td", "dd", "dt", "figcaption"):
         if el.getparent() is not None and any(a.tag in ("p", "li", "blockquote", "td", "pre") for a in el.iterancestors()):
