@@ -67,3 +67,38 @@ def test_sign_up_form_inside_the_article_is_dropped() -> None:
 def test_page_wrapped_in_one_form_keeps_its_article() -> None:
     page = f"<html><body><form action='/postback'><div><p>{_PARA}</p><p>{_PARA} Later.</p></div></form></body></html>"
     assert list(byline.extract(page).body) == [_PARA, f"{_PARA} Later."]
+
+
+def _lead_figure_page(between: str) -> str:
+    body = "".join(f"<p>{_PARA} Paragraph {i}.</p>" for i in range(4))
+    return (
+        "<html><head><title>Night buses to run until 3am</title></head><body><article>"
+        "<h1>Night buses to run until 3am</h1><div class='byline'>By Ann Poe</div>"
+        f"{between}<div class='story-text'>{body}</div></article></body></html>"
+    )
+
+
+def test_lead_figure_beside_the_text_column_goes_to_media() -> None:
+    """A photo between the headline and the body's own container is the article's lead image."""
+    figure = (
+        "<figure><img src='https://example.com/bus.jpg'><figcaption>A night bus at the depot."
+        " <span>(Photo by Jo Lee/Example News)</span></figcaption></figure>"
+    )
+    article = byline.extract(_lead_figure_page(figure))
+    assert [(m.position, m.url, m.caption, m.credit) for m in article.media] == [
+        (0, "https://example.com/bus.jpg", "A night bus at the depot.", "Photo by Jo Lee/Example News")
+    ]
+    assert not any("night bus at the depot" in p for p in article.body)
+
+
+def test_an_image_above_the_headline_is_not_the_lead_figure() -> None:
+    page = _lead_figure_page("").replace("<article>", "<div><img src='https://example.com/promo.jpg'></div><article>")
+    assert byline.extract(page).media == []
+
+
+def test_credits_split_from_captions() -> None:
+    from byline.html.content import split_credit
+
+    assert split_credit("Crowds gather. (AP Photo/Virginia Mayo)") == ("Crowds gather.", "AP Photo/Virginia Mayo")
+    assert split_credit("A man walks. Photo: Jane Roe/Reuters") == ("A man walks.", "Photo: Jane Roe/Reuters")
+    assert split_credit("Video shows a man walking home.") == ("Video shows a man walking home.", None)

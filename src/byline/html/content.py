@@ -30,11 +30,19 @@ _PROMPT = re.compile(
     re.IGNORECASE,
 )
 _CREDIT = re.compile(
-    r"^(?P<caption>.*?)[\s(\[]*(?P<credit>(?:(?:photo|image|picture|video|graphic|illustration)s?"
-    r"(?: credit)?|credit|courtesy(?: of)?|source)\s*[:/]?\s*[^()\[\]]{2,80}?|[A-Z][\w.&' -]{1,40}"
-    r"/(?:AP|AFP|Reuters|Getty Images|EPA|Shutterstock|Bloomberg)[\w .-]*)[)\]]?\s*$",
+    r"^(?P<caption>.*?)[\s(\[]*(?P<credit>"
+    r"[A-Z][\w.&' -]{0,40}(?i:photo|image)s?/[^()\[\]]{2,80}?"  # AP Photo/Jane Roe
+    r"|(?i:(?:photo|image|picture|video|graphic|illustration)s?(?: credit)?|credit|courtesy(?: of)?|source)"
+    r"\s*[:/]?\s*[^()\[\]]{2,80}?"  # Photo by Jane Roe, Credit: Reuters
+    r"|[A-Z][\w.&' -]{1,40}/(?:AP|AFP|Reuters|Getty Images|EPA|Shutterstock|Bloomberg)[\w .-]*"  # Jane Roe/AFP
+    r")[)\]]?\s*$",
 )
+# A credit set apart from its caption: "(Photo by Ana Silva)", "Photo: Reuters".
+_BARE_CREDIT = re.compile(r"^\s*[(\[]|^(?i:photo|image|picture|credit|courtesy)\w*\s*(?i:by\b|:)")
 _WORD = re.compile(r"[^\W\d_]+")
+# How far above the body root a lead figure is looked for, and the prose that ends the search.
+_LEAD_WINDOW = 8
+_LEAD_PROSE = 200
 _BYLINE = re.compile(r"^(by|written by|words by|reporting by|por|von|par)\s", re.IGNORECASE)
 
 
@@ -54,7 +62,34 @@ def extract_content(tree, article: Article) -> Content:
     content = _emit(page, root, article, markers=True)
     if not content.body:
         content = _emit(page, root, article, markers=False)
+    if root >= 0:
+        content.media[:0] = _lead_media(page, page.start[root], article)
     return content
+
+
+def _lead_media(page: Walk, start: int, article: Article) -> list[Media]:
+    """The photo between the headline and a body root that starts below it (a lead figure set
+    apart from the text column): found only when the headline is among the blocks just above."""
+    title = _norm(article.title or "")
+    if not title:
+        return []
+    first = None
+    for i in range(start - 1, max(-1, start - _LEAD_WINDOW - 1), -1):
+        block = page.blocks[i]
+        if block.heading and _norm(block.text) == title:
+            first = i + 1
+            break
+        if len(block.text) >= _LEAD_PROSE and not page.boilerplate(block, -1):
+            break
+    out = Content()
+    if first is None:
+        return out.media
+    for block in page.blocks[first:start]:
+        if block.image is not None:
+            _add_media(out, block, 0)
+        elif block.text and page.caption(block):
+            _add_caption(out, block.text, 0)
+    return out.media
 
 
 def _emit(page: Walk, root: int, article: Article, markers: bool) -> Content:
@@ -117,8 +152,14 @@ def _add_media(out: Content, block: Block, position: int) -> None:
 
 
 def _add_caption(out: Content, text: str, position: int) -> None:
-    """Attach a caption to the latest captionless image, or record it alone."""
+    """Attach a caption to the latest captionless image (a credit set apart, to the latest
+    uncredited caption), or record it alone."""
     caption, credit = split_credit(text)
+    if caption == text and _BARE_CREDIT.match(text) and out.media and out.media[-1].credit is None:
+        match = _CREDIT.match(text)
+        if match:
+            out.media[-1].credit = match.group("credit").strip()
+            return
     for m in reversed(out.media):
         if m.caption is None:
             m.caption, m.credit = caption, credit
