@@ -298,3 +298,43 @@ def _overlap(a: str, b: str) -> float:
     ta, tb = a.casefold().split(), b.casefold().split()
     common = sum(min(ta.count(w), tb.count(w)) for w in set(ta))
     return common / max(len(ta), len(tb))
+
+
+def test_modified_organisation_description_is_a_new_speaker() -> None:
+    found = attribute(["The city council said the road would close.",
+                       "Later the regional water board stated that supplies were safe."])
+    assert found[1].speaker == "regional water board" and found[1].speaker_type == "organization"
+
+
+def test_description_with_complement_is_not_an_earlier_person() -> None:
+    found = attribute(["The weekly Gazette reported that ten roads closed. "
+                       "The head of the roads department in the county said that repairs would take a month."])
+    assert found[1].speaker != found[0].speaker
+    assert found[1].speaker.startswith("head of the roads department")
+
+
+def test_first_person_writer_is_not_an_earlier_speaker() -> None:
+    found = attribute(["My aunt Rosa said the house was cold.", "I told her that I would fix the heater."])
+    assert all(a.speaker != "Rosa" for a in found if a.para == 1)
+
+
+def test_title_with_of_before_the_name() -> None:
+    found = attribute(["Ohio Secretary of State Mary Lane announced that polls open at six.",
+                       "“Bring identification,” she said."])
+    assert (found[0].speaker, found[0].role, found[0].speaker_type) == ("Mary Lane", "Ohio Secretary of State", "person")
+    assert found[1].speaker == "Mary Lane"
+
+
+def test_ministry_of_name_is_an_organisation() -> None:
+    one(["The Ministry of Transport in Kenya announced on Monday that fares would rise."],
+        speaker="Ministry of Transport", speaker_type="organization")
+
+
+def test_name_run_does_not_cross_a_sentence_end() -> None:
+    found = attribute(["Mom said the car was old.", "We visited Mom. She said she would sell it."])
+    assert [a.speaker for a in found] == ["Mom", "Mom"]
+
+
+def test_abbreviation_is_not_a_first_name() -> None:
+    found = attribute(["“We agreed,” U.S. envoy Jane Doe-Smith said.", "“It was late,” Doe-Smith said."])
+    assert found[1].speaker == "Jane Doe-Smith"

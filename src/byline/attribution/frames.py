@@ -103,7 +103,7 @@ def head_index(tokens: list[Token], a: int, b: int) -> int | None:
     while i < b:
         tok = tokens[i]
         if tok.kind == "w" and tok.low in _PREPS and tok.text.islower():
-            if tok.low in ("of", "for") and head is not None and tokens[head].is_cap and tokens[head].low not in _AGENT_WORDS - ORG_NOUNS and i + 1 < b and tokens[i + 1].is_cap:
+            if tok.low in ("of", "for") and head is not None and tokens[head].is_cap and (tokens[head].low not in _AGENT_WORDS - ORG_NOUNS or _name_follows(tokens, i + 1, b)) and i + 1 < b and tokens[i + 1].is_cap:
                 i += 1
                 continue
             if tok.low == "of" and head is not None and tokens[head].low in QUANTIFIER_OF:
@@ -120,6 +120,14 @@ def head_index(tokens: list[Token], a: int, b: int) -> int | None:
             head = i
         i += 1
     return head
+
+
+def _name_follows(tokens: list[Token], k: int, b: int) -> bool:
+    """"Secretary of State Brad Raffensperger": a title's "of" part runs on into the name."""
+    n = 0
+    while k + n < b and tokens[k + n].kind == "w" and tokens[k + n].is_cap:
+        n += 1
+    return n >= 3
 
 
 def valid_source(tokens: list[Token], a: int, b: int, strong: bool) -> bool:

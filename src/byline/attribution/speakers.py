@@ -89,8 +89,10 @@ class Resolver:
                 continue  # a subheading ("Are Orion and Lauren Still Together?") names nobody
             for m in _CAP_RUN.finditer(para):
                 words = [w.strip(".,") for w in m.group().split()]
-                while words and (words[0] in _STOP_CAPS or words[0].lower().rstrip(".") in HONORIFICS | TITLES or _is_acronym(words[0])):
-                    words.pop(0)
+                while words and (words[0] in _STOP_CAPS or words[0].lower().rstrip(".") in HONORIFICS | TITLES or _is_acronym(words[0]) or "." in words[0]):
+                    words.pop(0)  # "U.N. Linda Thomas-Greenfield": the abbreviation is no first name
+                if any(w in _STOP_CAPS for w in words):
+                    continue  # "Mom. She …": a run across a sentence end, no name
                 while len(words) > 2 and _is_acronym(words[-1]):
                     words.pop()  # "Mark Rutte NATO"
                 if any(w in _ORG_WORDS for w in words):
@@ -206,7 +208,8 @@ class Resolver:
             old = self._latest(("organization",)) or self._latest(("person",))
             return self._out(old, register) if old else None
         if head.low in ORG_NOUNS:
-            old = self._latest(("organization",), head.low) or self._known_org(words) or self._latest(("organization",))
+            bare = len(_drop_determiners(words)) == 1  # "the company" refers back; "the Israeli army" is new
+            old = self._latest(("organization",), head.low) or self._known_org(words) or (self._latest(("organization",)) if bare else None)
             if old is not None and words[0].low == "the":
                 return self._out(old, register)
             return self._out(Entity(_text(_drop_determiners(words)), "organization", head=head.low), register)
@@ -216,7 +219,7 @@ class Resolver:
             old = self._latest(("anonymous",), head.low) or self._latest(("anonymous",))
             if old is not None:
                 return self._out(old, register)
-        elif not indefinite:
+        elif not indefinite and not _has_complement(words, h):
             old = self._latest(("anonymous", "person"), head.low)
             if old is None and head.low in TITLES | PERSON_NOUNS:
                 old = self._person_for(None)
@@ -230,6 +233,8 @@ class Resolver:
 
     def _pronoun(self, low: str, register: bool) -> Resolved | None:
         kind, gender = PRONOUNS[low]
+        if low == "i":
+            return None  # the writer, unnamed: never an earlier third person
         if kind == "person":
             ent = self._person_for(gender)
             if ent is None:
@@ -254,9 +259,14 @@ class Resolver:
         name_words = body[k:]
         role_words = [t for t in body[:k] if t.low not in DETERMINERS]
         role = _text(role_words) if role_words else None
-        org_like = not name_words or any(t.text in _ORG_WORDS or (_is_acronym(t.text) and t.low not in TITLES) for t in body[max(0, k - 1):]) or (body[0].low == "the" and k <= 1)
+        tag_from = max(0, k - 1)
+        if k >= 2 and body[k - 1].low in ("of", "for") and len(name_words) == 1:
+            name_words = []  # "Ministry of Health": one word after "of" completes an organisation's name
+        elif k >= 3 and body[k - 1].text in _ORG_WORDS and body[k - 2].low in ("of", "for"):
+            tag_from = k  # "Secretary of State Brad Raffensperger": "State" ends the title
+        org_like = not name_words or any(t.text in _ORG_WORDS or (_is_acronym(t.text) and t.low not in TITLES) for t in body[tag_from:]) or (body[0].low == "the" and k <= 1)
         if org_like:
-            name = _text([t for t in body if t.low not in DETERMINERS and t.is_cap or t.text in "&’'" or _is_acronym(t.text) or t.low in ORG_NOUNS])
+            name = _text([t for t in body if t.low not in DETERMINERS and t.is_cap or t.text in "&’'" or _is_acronym(t.text) or t.low in ORG_NOUNS or t.low in ("of", "for")])
             name = re.sub(r"^(?:[a-z\-]+\s)+", "", name)
             return self._out(Entity(self._full_org(name), "organization", head=body[-1].low), register)
         if name_words[-1].low in PLURAL_PERSON_NOUNS or (len(name_words) <= 2 and name_words[-1].text.endswith("s") and name_words[-1].low.rstrip("s") + "s" in PLURAL_PERSON_NOUNS):
@@ -301,6 +311,11 @@ def _title_case(para: str) -> bool:
     """A short line whose words are nearly all capitalised: a heading, not prose."""
     words = para.split()
     return len(words) <= 12 and sum(w[:1].isupper() for w in words) >= 0.7 * len(words)
+
+
+def _has_complement(words: list[Token], h: int) -> bool:
+    """"the head of the rehabilitation department": a full description, not an anaphor."""
+    return h + 2 < len(words) and words[h + 1].low in ("of", "at", "for", "in", "with")
 
 
 def _drop_determiners(words: list[Token]) -> list[Token]:
