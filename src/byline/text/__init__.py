@@ -48,6 +48,7 @@ BARE_AFTER_TITLE = 5  # a line that is only a name counts as the byline this clo
 HEADER_SPAN = 15  # lines before the first paragraph searched for byline and timestamps
 MAX_RELATED = 12
 STAMP_WORDS = 8  # a line this short with a date or time in it is a timestamp, not prose
+LANGUAGE_SAMPLE = 1000  # characters of the body enough for the stop-word profiles
 
 
 def extract_text(text: str, url: str | None = None, *, model: dict | None = None) -> Article:
@@ -59,7 +60,7 @@ def extract_text(text: str, url: str | None = None, *, model: dict | None = None
     tokens = [words(line) for line in lines]
     title_index = find_title_index(lines, tokens)
     probs = body_probabilities(lines, tokens, title_index, model)
-    kinds = _furniture(lines, probs)
+    kinds = _furniture(lines, _article_span(probs, title_index))
     body_idx = [i for i, p in enumerate(probs) if p >= THRESHOLD and i not in kinds and i != title_index]
     body_idx = _continue_truncated(lines, body_idx, kinds)
 
@@ -78,20 +79,32 @@ def extract_text(text: str, url: str | None = None, *, model: dict | None = None
         article.published, article.modified = _dates(lines, _stamps_above(lines, headline, kinds))
     if article.body:
         article.dateline = parse_dateline(article.body[0])
-        article.language = detect_language(article.text[:2000])
+        article.language = detect_language(article.text[:LANGUAGE_SAMPLE])
     return article
 
 
-def _furniture(lines: list[str], probs: list[float]) -> dict[int, str]:
-    """Lines that are never body whatever the model says: captions, player text, related lists.
+def _article_span(probs: list[float], title_index: int | None) -> range:
+    """The lines where furniture can matter: from the header's reach above the headline or the
+    first likely paragraph to a related list's reach below the last one (menus and footers
+    outside are never read)."""
+    likely = [i for i, p in enumerate(probs) if p >= THRESHOLD]
+    if not likely:
+        return range(len(probs))
+    top = likely[0] if title_index is None else min(likely[0], title_index)
+    return range(max(top - HEADER_SPAN - BYLINE_BEFORE_TITLE, 0), min(likely[-1] + MAX_RELATED + 2, len(probs)))
+
+
+def _furniture(lines: list[str], span: range) -> dict[int, str]:
+    """Lines of `span` that are never body whatever the model says: captions, player text,
+    related lists.
 
     Returns {index: kind} with kinds "caption", "gallery", "player", "related-head", "related"
     and "stamp" (a line that is only a date or time, kept for the header).
     """
     kinds: dict[int, str] = {}
     n = len(lines)
-    i = 0
-    while i < n:
+    i = span.start
+    while i < span.stop:
         line = lines[i]
         if GALLERY_MARK.match(line):
             kinds[i] = "gallery"

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import math
 import re
+from itertools import islice
 
 from .repair import fix_mojibake, split_glued
 
@@ -93,39 +94,39 @@ def local_features(text: str, ws: list[str], vocab: dict[str, float]) -> list[fl
     paragraphs cost no more than short ones.
     """
     n = len(ws)
-    head = ws[:40]
+    head = ws[:40] if n > 40 else ws
+    size = len(head) or 1
     lower = " ".join(head).lower().split()
     initials = "".join([w[0] for w in head])
-    digits = sum(map(str.isdigit, initials))
+    digits = 0 if initials.isalpha() else sum(map(str.isdigit, initials))
     alpha = (len(head) - digits) or 1
-    caps = sum(map(str.isupper, initials))
-    stop = sum(map(STOPWORDS.__contains__, lower))
     known = [v for v in map(vocab.get, lower[:VOCAB_WORDS]) if v is not None]
     short = n < 25
+    last = text[-1:]
     return [
         math.log1p(n),
         1.0 if n < 4 else 0.0,
         1.0 if 4 <= n < 10 else 0.0,
         1.0 if 10 <= n < 25 else 0.0,
-        1.0 if n >= 25 else 0.0,
-        1.0 if ends_sentence(text) else 0.0,
-        1.0 if text[-1:] == ":" else 0.0,
-        stop / alpha,
-        caps / alpha,
+        0.0 if short else 1.0,
+        1.0 if _TERMINAL.search(text[-40:]) else 0.0,
+        1.0 if last == ":" else 0.0,
+        sum(map(STOPWORDS.__contains__, lower)) / alpha,
+        sum(map(str.isupper, initials)) / alpha,
         1.0 if n > 1 and text.isupper() else 0.0,
-        digits / len(head) if head else 0.0,
+        digits / size,
         1.0 if "|" in text else 0.0,
         1.0 if "©" in text or "All rights reserved" in text else 0.0,
         1.0 if is_caption_credit(text) else 0.0,
         1.0 if short and (GALLERY_MARK.match(text) or PLAYER.match(text)) else 0.0,
         1.0 if n < 15 and _DIGIT.search(text) and DATE_MENTION.search(text) else 0.0,
         1.0 if n < 12 and BYLINE.match(text) else 0.0,
-        min(len(_SENTENCE_END.findall(text)), 5) / 5 if n > 6 else 0.0,
+        len(list(islice(_SENTENCE_END.finditer(text), 5))) / 5 if n > 6 else 0.0,
         1.0 if "\"" in text or "“" in text or "”" in text else 0.0,
         1.0 if short and _LINK_LIKE.search(text) else 0.0,
         1.0 if text[:1] in "•·-*–—►▶" else 0.0,
         sum(known) / len(known) if known else 0.0,
-        len(known) / len(head) if head else 0.0,
+        len(known) / size,
     ]
 
 

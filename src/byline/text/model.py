@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import json
 import math
+from collections import Counter
 from functools import lru_cache
+from itertools import accumulate
 from operator import mul
 from pathlib import Path
 
@@ -24,14 +26,12 @@ CONTEXT = 12  # lines around a line that count as its wide neighbourhood
 def _window_mean(values: list[float], radius: int) -> list[float]:
     """Mean of values[i-radius : i+radius+1] without values[i], by prefix sums (linear time)."""
     n = len(values)
-    prefix = [0.0]
-    for v in values:
-        prefix.append(prefix[-1] + v)
+    prefix = [0.0, *accumulate(values)]
     out = []
-    for i in range(n):
+    for i, v in enumerate(values):
         lo, hi = max(0, i - radius), min(n, i + radius + 1)
         count = hi - lo - 1
-        out.append((prefix[hi] - prefix[lo] - values[i]) / count if count else 0.0)
+        out.append((prefix[hi] - prefix[lo] - v) / count if count else 0.0)
     return out
 
 
@@ -64,31 +64,26 @@ def line_features(
     prose = [1.0 if len(ws) >= 10 and ends_sentence(t) else 0.0 for t, ws in zip(texts, tokens)]
     wide = _window_mean(prose, CONTEXT)
     indices = scored_lines(tokens, prose, wide)
-    needed = set(indices)
-    needed.update([i - 1 for i in indices if i] + [i + 1 for i in indices if i + 1 < n])
-    local = {i: local_features(texts[i], tokens[i], vocab) for i in sorted(needed)}
+    local = {i: local_features(texts[i], tokens[i], vocab) for i in indices}
+    # Neighbours count by their size and sentence end only (features 0 and 5).
+    edges = {i: (f[0], f[5]) for i, f in local.items()}
+    for j in {k for i in indices for k in (i - 1, i + 1) if 0 <= k < n} - edges.keys():
+        edges[j] = (math.log1p(len(tokens[j])), 1.0 if ends_sentence(texts[j]) else 0.0)
+    no_edge = (0.0, 0.0)
     near = _window_mean(prose, 3)
     run_lo, run_hi = main_run(prose)
     total = sum(prose) or 1.0
-    before = [0.0]
-    for p in prose:
-        before.append(before[-1] + p)
-    seen: dict[str, int] = {}
-    for t in texts:
-        seen[t] = seen.get(t, 0) + 1
+    before = [0.0, *accumulate(prose)]
+    seen = Counter(texts)
     t_idx = title_index if title_index is not None else -1
     rows = []
     for i in indices:
-        prev_f = local[i - 1] if i else None
-        next_f = local[i + 1] if i + 1 < n else None
         after = i - t_idx if t_idx >= 0 else 0
         rows.append(
             local[i]
             + [
-                prev_f[0] if prev_f else 0.0,
-                prev_f[5] if prev_f else 0.0,
-                next_f[0] if next_f else 0.0,
-                next_f[5] if next_f else 0.0,
+                *edges.get(i - 1, no_edge),
+                *edges.get(i + 1, no_edge),
                 near[i],
                 wide[i],
                 before[i] / total,
