@@ -55,6 +55,14 @@ def test_search_date_in_glued_byline() -> None:
     assert line[start:end] == "10:24 AM MST, October 28, 2024"
 
 
+def test_two_digit_year_only_alone_or_with_a_time() -> None:
+    assert search_date("12-05-23")[0] == "2023-12-05"
+    assert search_date("12/05/23 10:30 AM")[0] == "2023-12-05T10:30:00"
+    assert search_date("Posted 5.12.23 14:00")[0] == "2023-12-05T14:00:00"
+    assert search_date("Won 12-05-23 in overtime") is None
+    assert search_date("13-13-23") is None
+
+
 def test_search_date_takes_the_first_date() -> None:
     found = search_date("Posted on March 3, 2023, updated April 4, 2023")
     assert found is not None and found[0] == "2023-03-03"

@@ -73,7 +73,7 @@ _DATE_SHAPES = [
     rf"\b{_MONTH_WORD}\s+{_DAY},?\s+{_YEAR}(?!\d)",  # Oct. 28, 2024
     rf"\b{_DAY}\s*(?:de\s+)?{_MONTH_WORD},?\s*(?:de\s+)?{_YEAR}(?!\d)",  # 28 October 2024, 28 de octubre de 2024
     rf"\b{_YEAR}[-/.](?P<mnum>[01]?\d)[-/.](?P<dnum>[0-3]?\d)\b",  # 2024/10/28
-    r"\b(?P<a>[0-3]?\d)([/.-])(?P<b>[0-3]?\d)\2(?P<yr>(?:19|20)\d{2})\b",  # 10/28/2024, 28.10.2024
+    r"\b(?P<a>[0-3]?\d)([/.-])(?P<b>[0-3]?\d)\2(?P<yr>(?:19|20)\d{2}|\d{2})\b",  # 10/28/2024, 28.10.2024, 12-05-23
     rf"\b{_YEAR}年(?P<mnum>[01]?\d)月(?P<dnum>[0-3]?\d)日",  # 2024年10月28日
 ]
 _DATES = [re.compile(shape, re.IGNORECASE) for shape in _DATE_SHAPES]
@@ -194,11 +194,19 @@ def _date_match(match: re.Match[str]) -> tuple[int, int, int] | None:
     if groups.get("mnum"):
         return int(groups["year"]), int(groups["mnum"]), int(groups["dnum"])
     first, second, year = int(groups["a"]), int(groups["b"]), int(groups["yr"])
+    if year < 100:
+        year += 2000
     separator = match.group(0)[len(groups["a"])]
     # Dotted dates are day-first (European); slashed ones US month-first unless impossible.
     if separator == "." or first > 12:
         return year, second, first
     return year, first, second
+
+
+def _short_year(match: re.Match[str]) -> bool:
+    """A numeric date with a two-digit year ("12-05-23"): a date only when it stands alone or a
+    time stands next to it, since such digit groups are often scores, versions or codes."""
+    return len(match.groupdict().get("yr") or "") == 2
 
 
 def _time_near(text: str, start: int, end: int) -> tuple[int, int, int, str | None, int, int] | None:
@@ -252,6 +260,8 @@ def _search(text: str, default_tz: str | None) -> tuple[str, int, int] | None:
                 continue
             start, end = match.span()
             when = _time_near(text, start, end)
+            if not when and _short_year(match) and text.strip() != match.group(0):
+                continue
             if when:
                 hour, minute, second, tzname, lo, hi = when
                 tz = _zone(tzname) if tzname else (_zone(default_tz) if default_tz else None)

@@ -47,6 +47,8 @@ _PARTICLES = frozenset(
     "van von der den de del della di da das dos du la le te ten ter bin ibn al el y zu af av".split()
 )
 _SUFFIXES = {"jr": "Jr.", "sr": "Sr.", "ii": "II", "iii": "III", "iv": "IV", "v": "V"}
+# Job titles that may follow a name in a byline ("Jane Doe Senior Politics Reporter").
+_ROLE_NOUNS = frozenset("writer reporter editor correspondent columnist contributor producer critic journalist".split())
 
 # "John O'Connor The Associated Press": an agency glued to the end of a byline (as written or in capitals).
 _TRAILING_AGENCY = re.compile(
@@ -143,6 +145,22 @@ def is_person_name(text: str) -> bool:
     return any(len(w.strip(".")) > 1 and not _INITIAL.fullmatch(w) for w in words)
 
 
+def _drop_job_title(text: str) -> str:
+    """"Jessica Rendall Wellness Writer" → "Jessica Rendall": a trailing role noun (or its plural,
+    after a list of names) goes with one topic word right before it and the role words before
+    that ("Senior", "Staff"), as long as two words remain. A group byline ("Example.com Staff")
+    has no role noun and stays as it is."""
+    words = text.split()
+    end = len(words) - 1
+    if end < 2 or words[end].lower().removesuffix("s") not in _ROLE_NOUNS:
+        return text
+    if end > 2 and words[end - 1].lower() not in _NOT_NAME_WORDS:
+        end -= 1  # the beat: "Wellness", "Politics"
+    while end > 2 and words[end - 1].lower() in _NOT_NAME_WORDS:
+        end -= 1
+    return " ".join(words[:end])
+
+
 def clean_name(text: str) -> str | None:
     """One author value → a properly cased name, or None when it is not a person or agency."""
     if not text:
@@ -161,6 +179,7 @@ def clean_name(text: str) -> str | None:
     text = " ".join(re.sub(r"[()\[\]]", " ", text).split()).strip(" .,-–—:|'\"")
     if text.endswith(("Jr", "Sr")):
         text += "."
+    text = _drop_job_title(text)
     agency = _agency(text)
     if agency:
         return agency
