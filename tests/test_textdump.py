@@ -142,3 +142,9 @@ def test_timestamps_on_their_own_line_above_or_below_the_headline():
     assert below.published == "2025-05-02"
     assert below.body == PARAGRAPHS
     assert split_glued("By Ann ODec. 18, 2025 9:00 am") == ["By Ann O", "Dec. 18, 2025 9:00 am"]
+
+
+def test_numeric_date_above_the_headline_is_the_timestamp():
+    title = "County extends library hours on weekends"
+    article = extract_text("\n".join([f"{title} | County News", NAV, "12-22-23", title, *PARAGRAPHS]))
+    assert article.published == "2023-12-22"

@@ -50,6 +50,8 @@ DATE_MENTION = re.compile(
     r"\b\d{4}-\d\d-\d\d\b|\b\d{1,2}:\d\d\b|\b\d+ (?:min|mins|minutes|hours?|hrs?|days?) ago\b",
     re.I,
 )
+# "12-22-23", "28.10.2024": a numeric date, a timestamp line though not a feature of the model.
+_NUMERIC_DATE = re.compile(r"\b[0-3]?\d([/.-])[0-3]?\d\1\d\d(?:\d\d)?\b")
 # A teaser's trailing ellipsis ("…from the..."), is not the end of a sentence.
 _TERMINAL = re.compile(r"(?<!\.\.)[.!?][\"'”’»)\]]*$")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*|\d[\d.,:%]*")
@@ -132,7 +134,7 @@ def local_features(text: str, ws: list[str], vocab: dict[str, float]) -> list[fl
 
 def looks_like_time(text: str) -> bool:
     """A short line with a date, a clock time or "3 hours ago"."""
-    return len(text) < 80 and bool(_DIGIT.search(text) and DATE_MENTION.search(text))
+    return len(text) < 80 and bool(_DIGIT.search(text) and (DATE_MENTION.search(text) or _NUMERIC_DATE.search(text)))
 
 
 def dump_lines(text: str) -> list[str]:
