@@ -49,10 +49,10 @@ def main_run(prose: list[float], gap_cost: float = 0.25) -> tuple[int, int]:
 
 
 def scored_lines(tokens: list[list[str]], prose: list[float], wide: list[float]) -> list[int]:
-    """Lines worth scoring: all but the short ones with no prose line within CONTEXT lines
-    (`wide`: the prose share around each line; menus and footers far from any paragraph, often
-    most of a dump, are never body)."""
-    return [i for i, ws in enumerate(tokens) if len(ws) >= 4 or wide[i] > 0 or prose[i]]
+    """Lines worth scoring: all but those under 8 words with no prose line within CONTEXT lines
+    (`wide`: the prose share around each line; menus, teasers and footers far from any
+    paragraph, often most of a dump, are never body)."""
+    return [i for i, ws in enumerate(tokens) if len(ws) >= 8 or wide[i] > 0 or prose[i]]
 
 
 def line_features(
