@@ -22,6 +22,7 @@ from byline.names import clean_name, is_person_name, parse_byline
         ("Reuters", ["Reuters"]),
         ("Staff", []),
         ("Jane Roe Wellness Writer", ["Jane Roe"]),
+        ("Mary Ann Smith Writer", ["Mary Ann Smith"]),
         ("By Mary Ann Poe Senior Politics Reporter", ["Mary Ann Poe"]),
         ("JANE DOE STAFF WRITER", ["Jane Doe"]),
         ("By Jane Doe and John Roe Staff Writers", ["Jane Doe", "John Roe"]),

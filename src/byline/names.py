@@ -49,6 +49,16 @@ _PARTICLES = frozenset(
 _SUFFIXES = {"jr": "Jr.", "sr": "Sr.", "ii": "II", "iii": "III", "iv": "IV", "v": "V"}
 # Job titles that may follow a name in a byline ("Jane Doe Senior Politics Reporter").
 _ROLE_NOUNS = frozenset("writer reporter editor correspondent columnist contributor producer critic journalist".split())
+# Beats that may sit between a name and its role noun ("Jane Doe Wellness Writer").
+_BEATS = frozenset(
+    """
+    politics political health wellness science tech technology business economics economy finance
+    markets money sports sport culture arts art music film movie movies tv television entertainment
+    food travel fashion style lifestyle education climate environment weather energy crime courts
+    legal justice investigative features feature world national foreign local metro city state
+    opinion books games gaming auto autos cars real estate property religion data video photo
+    """.split()
+)
 
 # "John O'Connor The Associated Press": an agency glued to the end of a byline (as written or in capitals).
 _TRAILING_AGENCY = re.compile(
@@ -147,16 +157,14 @@ def is_person_name(text: str) -> bool:
 
 def _drop_job_title(text: str) -> str:
     """"Jessica Rendall Wellness Writer" → "Jessica Rendall": a trailing role noun (or its plural,
-    after a list of names) goes with one topic word right before it and the role words before
-    that ("Senior", "Staff"), as long as two words remain. A group byline ("Example.com Staff")
-    has no role noun and stays as it is."""
+    after a list of names) goes with the beats and role words before it ("Senior Politics",
+    "Staff"), as long as two words remain. A group byline ("Example.com Staff") has no role noun
+    and stays as it is."""
     words = text.split()
     end = len(words) - 1
     if end < 2 or words[end].lower().removesuffix("s") not in _ROLE_NOUNS:
         return text
-    if end > 2 and words[end - 1].lower() not in _NOT_NAME_WORDS:
-        end -= 1  # the beat: "Wellness", "Politics"
-    while end > 2 and words[end - 1].lower() in _NOT_NAME_WORDS:
+    while end > 2 and (words[end - 1].lower() in _NOT_NAME_WORDS or words[end - 1].lower() in _BEATS):
         end -= 1
     return " ".join(words[:end])
 
