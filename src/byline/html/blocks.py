@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 _SKIP = frozenset(
     "script style noscript template svg math iframe object embed canvas button select input "
@@ -156,7 +157,12 @@ def walk(root) -> Walk:
             continue
         tag = el.tag.lower() if isinstance(el.tag, str) else ""
         parent = frames[-1] if frames else None
-        if not tag or tag in _SKIP or _hidden(el):
+        if tag and tag not in _SKIP and not _hidden(el):
+            get = el.get
+            hidden, marker, related = _classify(tag, get("class"), get("id"), get("role"), get("itemprop"))
+        else:
+            hidden = True
+        if hidden:
             if parent is not None:
                 add_text(el.tail, parent.link)
             continue
@@ -168,7 +174,6 @@ def walk(root) -> Walk:
                 pending_br = True
             add_text(el.tail, parent.link if parent else False)
             continue
-        marker, related = _classify(el, tag)
         is_block = tag in _BLOCK or marker != NONE
         if is_block:
             flush()
@@ -260,26 +265,31 @@ def _count(page: Walk, node: int, block: Block) -> None:
             page.good[node] += 20
 
 
-def _classify(el, tag: str) -> tuple[int, bool, bool]:
-    """(marker kind, related-links container) from tag, class, id and role."""
+@lru_cache(maxsize=16384)
+def _classify(tag: str, cls: str | None, element_id: str | None, role: str | None,
+              itemprop: str | None) -> tuple[bool, int, bool]:
+    """(hidden, marker kind, related-links container) from tag, class, id and role; cached,
+    since a page repeats the same few class names thousands of times."""
+    if cls and not _HIDDEN_CLASSES.isdisjoint(cls.lower().split()):
+        return True, NONE, False
     if tag in ("figcaption", "figure"):
-        return CAPTION, False
-    role = (el.get("role") or "").lower()
-    tokens = _tokens(f"{el.get('class') or ''} {_anchor_free(el.get('id') or '')}")
+        return False, CAPTION, False
+    role = (role or "").lower()
+    tokens = _tokens(f"{cls or ''} {_anchor_free(element_id or '')}")
     related = not tokens.isdisjoint(_RELATED)
-    if tag in _PROTECTED or el.get("itemprop") == "articleBody":
-        return NONE, related
+    if tag in _PROTECTED or itemprop == "articleBody":
+        return False, NONE, related
     if not tokens.isdisjoint(_DISCUSSION):
-        return DISCUSSION, related
+        return False, DISCUSSION, related
     if not tokens.isdisjoint(_CAPTION):
-        return CAPTION, related
+        return False, CAPTION, related
     marked = (
         tag in ("header", "footer", "form")
         or role in _BAD_ROLES
         or not tokens.isdisjoint(_STRONG)
         or (not tokens.isdisjoint(_WEAK) and tokens.isdisjoint(_POSITIVE))
     )
-    return (MARKER if marked else NONE), related
+    return False, (MARKER if marked else NONE), related
 
 
 def _anchor_free(element_id: str) -> str:
@@ -300,13 +310,11 @@ def _tokens(names: str) -> set[str]:
 
 
 def _hidden(el) -> bool:
+    """Hidden by attribute or inline style (hidden classes are checked with the other names)."""
     if el.get("hidden") is not None or el.get("aria-hidden") == "true":
         return True
     style = el.get("style")
-    if style and _HIDDEN_STYLE.search(style):
-        return True
-    cls = el.get("class")
-    return bool(cls) and not _HIDDEN_CLASSES.isdisjoint(cls.lower().split())
+    return bool(style) and _HIDDEN_STYLE.search(style) is not None
 
 
 def _image_url(el) -> str | None:
