@@ -214,3 +214,24 @@ def chart(results: dict[str, Any], path: Path) -> None:
     fig.tight_layout()
     fig.savefig(path, dpi=110)
     plt.close(fig)
+
+
+README_START = "<!-- results: written by make bench from bench/results/latest.md -->"
+README_END = "<!-- end of results -->"
+README_SECTIONS = ("Article body and speed", "Metadata: naeb-dev", "Metadata: Mozilla", "Text dumps", "Attributions")
+
+
+def update_readme(latest_md: str, readme: Path) -> bool:
+    """Copy the main tables of a full run into the README between its result markers, so the
+    README's numbers are always the ones `make bench` printed. False when there are no markers."""
+    text = readme.read_text(encoding="utf-8")
+    if README_START not in text or README_END not in text:
+        return False
+    parts = latest_md.split("\n## ")
+    intro = parts[0].split("\n\n")[1].strip()
+    kept = ["### " + part.rstrip() for part in parts[1:] if part.startswith(README_SECTIONS)]
+    block = "\n\n".join([README_START, intro, *kept, README_END])
+    start = text.index(README_START)
+    end = text.index(README_END) + len(README_END)
+    readme.write_text(text[:start] + block + text[end:], encoding="utf-8")
+    return True

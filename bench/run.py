@@ -212,6 +212,8 @@ def main(argv: list[str] | None = None) -> int:
     (args.out / f"{stem}.json").write_text(json.dumps(results, indent=1, ensure_ascii=False, default=str) + "\n", encoding="utf-8")
     (args.out / f"{stem}.md").write_text(report.markdown(results), encoding="utf-8")
     report.chart(results, args.out / f"{stem}.png")
+    if not args.quick and not args.datasets and not args.tools and args.out == RESULTS:
+        report.update_readme(report.markdown(results), datasets.REPO / "README.md")
     print(f"wrote {args.out / stem}.{{md,json,png}} in {results['meta']['wall_s']}s")
     return 0
 

@@ -12,7 +12,7 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench import datasets as bench_datasets  # noqa: E402
-from bench import scoring  # noqa: E402
+from bench import report, scoring  # noqa: E402
 from bench.scoring import Quote  # noqa: E402
 
 # --------------------------------------------------------------------------------------------
@@ -232,3 +232,22 @@ def test_textdump_baselines_reproduce_published(datasets):
         pages = [scoring.shingle_page(d.gold["text"], "\n\n".join(baseline(d.path.read_text(encoding="utf-8")))) for d in docs]
         assert scoring.shingle_summary(pages)["f1"] == pytest.approx(expected, abs=0.005)
 
+
+
+def test_readme_tables_are_replaced_between_the_markers(tmp_path: Path) -> None:
+    latest = (
+        "# byline benchmark\n\n`make bench` on today: 2 cores.\n\nVersions: x.\n\n"
+        "## Article body and speed (HTML pages)\n\n| tool | F1 |\n| byline | 0.97 |\n\n"
+        "## Scorer check: stored peer outputs\n\n| dataset |\n"
+    )
+    readme = tmp_path / "README.md"
+    readme.write_text(f"# x\n\n{report.README_START}\nold numbers\n{report.README_END}\n\n## Next\n")
+    for _ in range(2):  # idempotent
+        assert report.update_readme(latest, readme)
+        text = readme.read_text()
+        assert "old numbers" not in text and "| byline | 0.97 |" in text and "`make bench` on today" in text
+        assert "Scorer check" not in text and text.endswith(f"{report.README_END}\n\n## Next\n")
+    unmarked = tmp_path / "unmarked.md"
+    unmarked.write_text("# no markers\n")
+    assert not report.update_readme(latest, unmarked)
+    assert unmarked.read_text() == "# no markers\n"
