@@ -148,3 +148,20 @@ def test_numeric_date_above_the_headline_is_the_timestamp():
     title = "County extends library hours on weekends"
     article = extract_text("\n".join([f"{title} | County News", NAV, "12-22-23", title, *PARAGRAPHS]))
     assert article.published == "2023-12-22"
+
+
+def test_headline_without_a_repeated_title_sits_above_byline_and_timestamps():
+    title = "County extends library hours on weekends"
+    header = [
+        "Local News",
+        title,
+        "Residents asked for longer hours at public meetings for years and the board agreed",
+        "By",
+        "Ann Oduya",
+        "May 2, 2025",
+        "Share this article on:",
+        "Jane Roe/The County News",
+    ]
+    article = extract_text("\n".join(["Library news roundup | County News", NAV, *header, *PARAGRAPHS]))
+    assert article.title == title
+    assert article.authors == ["Ann Oduya"]

@@ -39,6 +39,8 @@ _HANDLE = re.compile(r"@[\w./]+")
 # Where the scraper glued the next block onto a name: "Jane DoeStaff Writer" (three lowercase
 # letters first, so "McCormick" or "MacDonald" stay whole).
 _GLUED_NEXT = re.compile(r"(?<=[a-z]{3})(?=[A-Z][a-z])")
+# A photo credit without a label: "Jane Doe/The Daily Planet", "Jane Doe / Daily Planet".
+_CREDIT_SLASH = re.compile(r"^[A-Z][\w.'-]*(?: [A-Z][\w.'-]*)* ?/ ?[A-Z][\w.'-]*(?: [A-Z][\w.'-]*)*$")
 _SEGMENT = re.compile(r"\s*[|·•]\s*")
 _DATE_LEAD = re.compile(r"[\s,;|·•–—-]*(?:\b(?:on|at|updated|published)\s*)?$", re.I)
 THRESHOLD = 0.5
@@ -68,7 +70,7 @@ def extract_text(text: str, url: str | None = None, *, model: dict | None = None
     first = _first_after(body_idx, title_index)
     last = body_idx[-1] if body_idx else len(lines)
     article.truncated = bool(body_idx) and last == len(lines) - 1 and not ends_sentence(lines[last])
-    headline = _headline_index(lines, title_index, first)
+    headline = _headline_index(lines, title_index, first, kinds)
     article.title = lines[headline] if headline is not None else page_title(lines[0]) or None
     article.media = _media(lines, kinds)
     article.related = [lines[i] for i, k in sorted(kinds.items()) if k == "related" and first <= i <= last]
@@ -113,7 +115,7 @@ def _furniture(lines: list[str], span: range) -> dict[int, str]:
                 i += 1
         elif PLAYER.match(line):
             kinds[i] = "player"
-        elif looks_like_time(line) and len(words(line)) <= STAMP_WORDS and not ends_sentence(line):
+        elif _is_time_line(line):
             kinds[i] = "stamp"
         elif is_caption_credit(line):
             kinds[i] = "caption"
@@ -146,15 +148,47 @@ def _continue_truncated(lines: list[str], body_idx: list[int], kinds: dict[int, 
     return body_idx
 
 
-def _headline_index(lines: list[str], title_index: int | None, first: int) -> int | None:
-    """The <h1> when it repeats the <title>; else the headline-like line just above the body."""
+def _headline_index(lines: list[str], title_index: int | None, first: int, kinds: dict[int, str]) -> int | None:
+    """The <h1> when it repeats the <title>; else the headline-like line closest above the
+    byline and timestamps (or above the body when there are none), since captions, credits
+    and share buttons sit between those and the body. Of two headline-like lines in a row the
+    shorter upper one is the headline, the other its standfirst."""
     if title_index is not None:
         return title_index
-    for i in range(first - 1, max(first - HEADER_SPAN, 0) - 1, -1):
-        line = lines[i]
-        if is_headline_like(line) and not is_stamp(line) and len(words(line)) >= 4:
+    top = max(first - HEADER_SPAN, 0)
+    start = first
+    for i in range(first - 1, top - 1, -1):  # the top of the last run of bylines and timestamps
+        if _is_header_marker(lines[i]):
+            start = i
+        elif start - i > 2 and start < first:
+            break
+    for i in range(start - 1, max(start - HEADER_SPAN, 0) - 1, -1):
+        if _could_be_headline(lines, i, kinds):
+            if i and _could_be_headline(lines, i - 1, kinds) and len(words(lines[i - 1])) < len(words(lines[i])):
+                return i - 1
             return i
     return None
+
+
+def _is_header_marker(line: str) -> bool:
+    """A byline or a timestamp; a name under a bare "By" is part of the run they form."""
+    return bool(BYLINE.match(line) or _BARE_BY.match(line) or is_stamp(line) or _is_time_line(line))
+
+
+def _is_time_line(line: str) -> bool:
+    return looks_like_time(line) and len(words(line)) <= STAMP_WORDS and not ends_sentence(line)
+
+
+def _could_be_headline(lines: list[str], i: int, kinds: dict[int, str]) -> bool:
+    line = lines[i]
+    return (
+        i not in kinds
+        and len(words(line)) >= 4
+        and is_headline_like(line)
+        and not _is_header_marker(line)
+        and not is_caption_credit(line)
+        and not _CREDIT_SLASH.search(line)
+    )
 
 
 def _first_after(body_idx: list[int], title_index: int | None) -> int:

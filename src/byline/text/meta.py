@@ -59,7 +59,13 @@ def find_title_index(texts: list[str], tokens: list[list[str]], limit: int = 300
 def is_headline_like(text: str) -> bool:
     """Short enough, not a sentence, not furniture: what an <h1> looks like."""
     n = len(words(text))
-    return 3 <= n <= 30 and not ends_sentence(text.rstrip("?!")) and not BYLINE.match(text)
+    return (
+        3 <= n <= 30
+        and not ends_sentence(text.rstrip("?!"))
+        and not text.endswith(":")  # a label: "Share this article on:"
+        and "://" not in text
+        and not BYLINE.match(text)
+    )
 
 
 def is_stamp(text: str) -> bool:
