@@ -102,3 +102,14 @@ def test_credits_split_from_captions() -> None:
     assert split_credit("Crowds gather. (AP Photo/Virginia Mayo)") == ("Crowds gather.", "AP Photo/Virginia Mayo")
     assert split_credit("A man walks. Photo: Jane Roe/Reuters") == ("A man walks.", "Photo: Jane Roe/Reuters")
     assert split_credit("Video shows a man walking home.") == ("Video shows a man walking home.", None)
+
+
+def test_affiliate_disclosures_are_not_body() -> None:
+    """A notice that the publisher is paid for links describes the page, not the story."""
+    notices = [
+        "We may earn a commission from links on this page.",
+        "All products featured here are independently selected by our editors. However, when you "
+        "buy something through our retail links, we may earn an affiliate commission.",
+    ]
+    body = _body("".join(f"<p>{n}</p>" for n in notices) + f"<p>{_PARA}</p>")
+    assert body == [_PARA]
