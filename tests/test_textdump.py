@@ -165,3 +165,9 @@ def test_headline_without_a_repeated_title_sits_above_byline_and_timestamps():
     article = extract_text("\n".join(["Library news roundup | County News", NAV, *header, *PARAGRAPHS]))
     assert article.title == title
     assert article.authors == ["Ann Oduya"]
+
+
+def test_timestamp_further_above_the_headline_or_over_a_repeat_of_it():
+    title = "County extends library hours on weekends"
+    over_nav = "\n".join([f"{title} | County News", "May 2, 2025", NAV, "Local News", title, *PARAGRAPHS])
+    assert extract_text(over_nav).published == "2025-05-02"

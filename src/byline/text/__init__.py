@@ -77,8 +77,8 @@ def extract_text(text: str, url: str | None = None, *, model: dict | None = None
     header = _header(len(lines), title_index, body_idx, first, kinds)
     article.authors = _authors(lines, header, title_index) or _bare_byline(lines, header, headline, vocab_of(model))
     article.published, article.modified = _dates(lines, header)
-    if not (article.published or article.modified) and headline is not None:
-        article.published, article.modified = _dates(lines, _stamps_above(lines, headline, kinds))
+    if not (article.published or article.modified):
+        article.published, article.modified = _dates(lines, _stamps_near(lines, headline, first))
     if article.body:
         article.dateline = parse_dateline(article.body[0])
         article.language = detect_language(article.text[:LANGUAGE_SAMPLE])
@@ -279,9 +279,17 @@ def _dates(lines: list[str], header: list[int]) -> tuple[str | None, str | None]
     return published, modified
 
 
-def _stamps_above(lines: list[str], headline: int, kinds: dict[int, str]) -> list[int]:
-    """Timestamp lines just above the headline (some pages put the date over the <h1>)."""
-    return [i for i in range(max(headline - BYLINE_BEFORE_TITLE, 0), headline) if kinds.get(i) == "stamp"]
+def _stamps_near(lines: list[str], headline: int | None, first: int) -> list[int]:
+    """Timestamp lines that the header missed, nearest first: above the headline or any repeat
+    of it (some pages put the date over the <h1>, some repeat the <h1> in a share box), or
+    below the first paragraph (an author bio scored as body can push the date down)."""
+    anchors = [first] if headline is None else [i for i, line in enumerate(lines) if line == lines[headline]]
+    near: dict[int, int] = {}
+    for a in anchors:
+        for i in range(max(a - HEADER_SPAN, 0), min(max(a, first) + HEADER_SPAN, len(lines))):
+            if _is_time_line(lines[i]):
+                near[i] = min(near.get(i, len(lines)), abs(i - a))
+    return sorted(near, key=near.get)
 
 
 def _media(lines: list[str], kinds: dict[int, str]) -> list[Media]:
