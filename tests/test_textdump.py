@@ -171,3 +171,11 @@ def test_timestamp_further_above_the_headline_or_over_a_repeat_of_it():
     title = "County extends library hours on weekends"
     over_nav = "\n".join([f"{title} | County News", "May 2, 2025", NAV, "Local News", title, *PARAGRAPHS])
     assert extract_text(over_nav).published == "2025-05-02"
+
+
+def test_headline_repeated_in_a_share_box_is_not_the_h1():
+    title = "County extends library hours on weekends"
+    share = ["Share", "Facebook", "Twitter", "Email", "Copy link", "Print"] * 2
+    dump = "\n".join([f"{title} | County News", NAV, title, "By Ann Oduya", "May 2, 2025", *share, title, *PARAGRAPHS])
+    article = extract_text(dump)
+    assert (article.authors, article.published) == (["Ann Oduya"], "2025-05-02")

@@ -30,11 +30,9 @@ from .lines import (
     looks_like_time,
     words,
 )
-from .meta import find_title_index, is_headline_like, is_stamp, page_title
+from .meta import BARE_BY, find_title_index, is_header_marker, is_headline_like, is_stamp, is_time_line, page_title
 from .model import body_probabilities, vocab_of
 
-# A line that ends in the byline label, the names being on the next line ("Dec 22, 2023 by").
-_BARE_BY = re.compile(r"(?:^|\s)(?:by|written by|words by|reporting by|author|authors)\s*:?$", re.I)
 _HANDLE = re.compile(r"@[\w./]+")
 # Where the scraper glued the next block onto a name: "Jane DoeStaff Writer" (three lowercase
 # letters first, so "McCormick" or "MacDonald" stay whole).
@@ -49,7 +47,6 @@ FURNITURE_WORD = -0.5  # vocabulary log-odds under which a word is interface tex
 BARE_AFTER_TITLE = 5  # a line that is only a name counts as the byline this close under the headline
 HEADER_SPAN = 15  # lines before the first paragraph searched for byline and timestamps
 MAX_RELATED = 12
-STAMP_WORDS = 8  # a line this short with a date or time in it is a timestamp, not prose
 LANGUAGE_SAMPLE = 1000  # characters of the body enough for the stop-word profiles
 
 
@@ -115,7 +112,7 @@ def _furniture(lines: list[str], span: range) -> dict[int, str]:
                 i += 1
         elif PLAYER.match(line):
             kinds[i] = "player"
-        elif _is_time_line(line):
+        elif is_time_line(line):
             kinds[i] = "stamp"
         elif is_caption_credit(line):
             kinds[i] = "caption"
@@ -158,7 +155,7 @@ def _headline_index(lines: list[str], title_index: int | None, first: int, kinds
     top = max(first - HEADER_SPAN, 0)
     start = first
     for i in range(first - 1, top - 1, -1):  # the top of the last run of bylines and timestamps
-        if _is_header_marker(lines[i]):
+        if is_header_marker(lines[i]):
             start = i
         elif start - i > 2 and start < first:
             break
@@ -170,22 +167,13 @@ def _headline_index(lines: list[str], title_index: int | None, first: int, kinds
     return None
 
 
-def _is_header_marker(line: str) -> bool:
-    """A byline or a timestamp; a name under a bare "By" is part of the run they form."""
-    return bool(BYLINE.match(line) or _BARE_BY.match(line) or is_stamp(line) or _is_time_line(line))
-
-
-def _is_time_line(line: str) -> bool:
-    return looks_like_time(line) and len(words(line)) <= STAMP_WORDS and not ends_sentence(line)
-
-
 def _could_be_headline(lines: list[str], i: int, kinds: dict[int, str]) -> bool:
     line = lines[i]
     return (
         i not in kinds
         and len(words(line)) >= 4
         and is_headline_like(line)
-        and not _is_header_marker(line)
+        and not is_header_marker(line)
         and not is_caption_credit(line)
         and not _CREDIT_SLASH.search(line)
     )
@@ -221,7 +209,7 @@ def _authors(lines: list[str], header: list[int], title_index: int | None) -> li
     stop = header[-1] + 1 if header else start
     for i in range(start, stop):
         line = lines[i]
-        if _BARE_BY.match(line) and i + 1 < len(lines):
+        if BARE_BY.match(line) and i + 1 < len(lines):
             found = _byline_names(lines[i + 1])
         else:
             found = [name for part in _SEGMENT.split(line) if BYLINE.match(part) for name in _byline_names(part)]
@@ -287,7 +275,7 @@ def _stamps_near(lines: list[str], headline: int | None, first: int) -> list[int
     near: dict[int, int] = {}
     for a in anchors:
         for i in range(max(a - HEADER_SPAN, 0), min(max(a, first) + HEADER_SPAN, len(lines))):
-            if _is_time_line(lines[i]):
+            if is_time_line(lines[i]):
                 near[i] = min(near.get(i, len(lines)), abs(i - a))
     return sorted(near, key=near.get)
 

@@ -9,9 +9,13 @@ from __future__ import annotations
 
 import re
 
-from .lines import BYLINE, ends_sentence, words
+from .lines import BYLINE, ends_sentence, looks_like_time, words
 
 _SITE_SEPARATOR = re.compile(r"\s+[|–—:-]\s+|\s+[|·•]\s*|\s*::\s*")
+# A line that ends in the byline label, the names being on the next line ("Dec 22, 2023 by").
+BARE_BY = re.compile(r"(?:^|\s)(?:by|written by|words by|reporting by|author|authors)\s*:?$", re.I)
+STAMP_WORDS = 8  # a line this short with a date or time in it is a timestamp, not prose
+MARKER_REACH = 4  # lines under an <h1> where its byline or timestamp starts
 _STAMP_WORD = re.compile(r"^(updated|published|posted|last (?:updated|modified)|modified|created|first published)\b", re.I)
 
 
@@ -29,7 +33,9 @@ def find_title_index(texts: list[str], tokens: list[list[str]], limit: int = 300
     """Index of the line that repeats the <title>'s headline (the <h1>), or None.
 
     Among lines similar to the first line (Dice over word sets ≥ 0.6), the most similar wins;
-    ties go to the one followed by more long lines, since the <h1> is followed by the article.
+    ties go to the one with a byline or timestamp just under it, then to the one followed by
+    more long lines, since the <h1> is followed by the article (repeats sit in share boxes
+    and related lists).
     `tokens` are the lines' words.
     """
     if len(texts) < 2:
@@ -50,10 +56,11 @@ def find_title_index(texts: list[str], tokens: list[list[str]], limit: int = 300
         if dice < 0.6:
             continue
         following = sum(1 for u in texts[i + 1 : i + 16] if len(u) > 120)
-        key = (round(dice, 2), following, -i)
+        marked = any(is_header_marker(u) for u in texts[i + 1 : i + 1 + MARKER_REACH])
+        key = (round(dice, 2), marked, following, -i)
         if best is None or key > best:
             best = key
-    return -best[2] if best else None
+    return -best[3] if best else None
 
 
 def is_headline_like(text: str) -> bool:
@@ -70,3 +77,13 @@ def is_headline_like(text: str) -> bool:
 
 def is_stamp(text: str) -> bool:
     return bool(_STAMP_WORD.match(text))
+
+
+def is_time_line(text: str) -> bool:
+    """A short line with a date or time in it: a timestamp."""
+    return looks_like_time(text) and len(words(text)) <= STAMP_WORDS and not ends_sentence(text)
+
+
+def is_header_marker(text: str) -> bool:
+    """A byline or a timestamp; a name under a bare "By" is part of the run they form."""
+    return bool(BYLINE.match(text) or BARE_BY.match(text) or is_stamp(text) or is_time_line(text))
