@@ -113,3 +113,21 @@ def test_affiliate_disclosures_are_not_body() -> None:
     ]
     body = _body("".join(f"<p>{n}</p>" for n in notices) + f"<p>{_PARA}</p>")
     assert body == [_PARA]
+
+
+def test_story_cards_after_the_article_are_not_body() -> None:
+    """A linked headline with a one-line blurb under it is another story's card; a blurb-sized
+    paragraph after a heading that is merely followed by the article text stays."""
+    card = (
+        "<div class='card'><h2><a href='/other'>Ferry fares to rise in spring</a></h2>"
+        "<p>Commuters face a ten per cent increase from April, the operator said.</p></div>"
+    )
+    article = (
+        f"<div class='text'><p>{_PARA}</p><p>{_PARA} More.</p><p>{_PARA} Again.</p>"
+        "<div><h3><a href='/other'>See also: Ferry fares</a></h3></div>"
+        "<p>Drivers welcomed the change and said they would hire more staff.</p></div>"
+    )
+    page = f"<html><body><div>{article}<div class='grid'>{card * 6}</div></div></body></html>"
+    body = list(byline.extract(page).body)
+    assert "Commuters face a ten per cent increase from April, the operator said." not in body
+    assert body[-1] == "Drivers welcomed the change and said they would hire more staff."

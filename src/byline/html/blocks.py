@@ -59,6 +59,8 @@ _JUNK_WEIGHT = 0.6
 _MIN_PARAGRAPH = 30
 # A marked element holding this share of the page's paragraph text is a page wrapper.
 _WRAPPER_SHARE = 0.5
+# A blurb under a linked headline longer than this is the start of an article, not a card.
+_TEASER_MAX = 200
 
 NONE, MARKER, DISCUSSION, CAPTION = 0, 1, 2, 3
 
@@ -71,6 +73,7 @@ class Block:
     related: bool = False
     markers: tuple[int, ...] = ()  # ids of the marked elements enclosing the block
     image: str | None = None
+    teaser: bool = False  # the blurb under a linked headline: another story's card
 
 
 @dataclass
@@ -117,6 +120,7 @@ def walk(root) -> Walk:
     link_chars = 0
     pending_br = False
     frames: list[_Open] = []
+    holder = [-1]  # the element directly holding the latest text block
 
     def flush() -> None:
         nonlocal link_chars, pending_br
@@ -130,6 +134,14 @@ def walk(root) -> Walk:
             return
         top = frames[-1]
         block = Block(text, min(links, len(text)), top.heading, top.related, top.markers)
+        block.teaser = (
+            len(text) < _TEASER_MAX
+            and not block.heading
+            and bool(blocks)
+            and _is_headline_link(blocks[-1])
+            and out.parent[top.id] == out.parent[holder[0]]
+        )
+        holder[0] = top.id
         blocks.append(block)
         _count(out, top.id, block)
 
@@ -252,10 +264,15 @@ def _within(page: Walk, inner: int, outer: int) -> bool:
     return page.start[outer] <= page.start[inner] and page.end[inner] <= page.end[outer]
 
 
+def _is_headline_link(block: Block) -> bool:
+    """A heading that is all link: the title of another page."""
+    return block.heading and block.link_chars >= 0.8 * len(block.text)
+
+
 def _count(page: Walk, node: int, block: Block) -> None:
     """A block's contribution to the element directly holding it."""
     n = len(block.text)
-    if block.link_chars > 0.5 * n:
+    if block.link_chars > 0.5 * n or block.teaser:
         page.junk[node] += n
         return
     page.junk[node] += block.link_chars
