@@ -179,3 +179,9 @@ def test_headline_repeated_in_a_share_box_is_not_the_h1():
     dump = "\n".join([f"{title} | County News", NAV, title, "By Ann Oduya", "May 2, 2025", *share, title, *PARAGRAPHS])
     article = extract_text(dump)
     assert (article.authors, article.published) == (["Ann Oduya"], "2025-05-02")
+
+
+def test_byline_under_the_headline_when_the_body_seems_to_start_above_it():
+    promo = [p.replace("library", "museum") for p in PARAGRAPHS[:3]]
+    dump = "\n".join(["Weekend hours | County News", NAV, *promo, "Local News", "County extends library hours on weekends", "By Ann Oduya", *PARAGRAPHS])
+    assert extract_text(dump).authors == ["Ann Oduya"]

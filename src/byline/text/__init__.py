@@ -73,6 +73,8 @@ def extract_text(text: str, url: str | None = None, *, model: dict | None = None
     article.related = [lines[i] for i, k in sorted(kinds.items()) if k == "related" and first <= i <= last]
     header = _header(len(lines), title_index, body_idx, first, kinds)
     article.authors = _authors(lines, header, title_index) or _bare_byline(lines, header, headline, vocab_of(model))
+    if not article.authors and headline is not None:  # the header missed: body guessed too early
+        article.authors = _authors(lines, list(range(headline + 1, min(headline + 1 + HEADER_SPAN, len(lines)))), None)
     article.published, article.modified = _dates(lines, header)
     if not (article.published or article.modified):
         article.published, article.modified = _dates(lines, _stamps_near(lines, headline, first))
