@@ -122,6 +122,8 @@ def _emit(page: Walk, root: int, article: Article, markers: bool) -> Content:
             if block.related and block.link_chars >= 0.8 * len(text):
                 out.related.append(text)
             continue
+        if block.teaser:
+            continue
         if _is_link_list(block):
             if block.link_chars >= 0.8 * len(text) and len(text) > 25 and not block.heading:
                 out.related.append(text)
