@@ -185,3 +185,9 @@ def test_byline_under_the_headline_when_the_body_seems_to_start_above_it():
     promo = [p.replace("library", "museum") for p in PARAGRAPHS[:3]]
     dump = "\n".join(["Weekend hours | County News", NAV, *promo, "Local News", "County extends library hours on weekends", "By Ann Oduya", *PARAGRAPHS])
     assert extract_text(dump).authors == ["Ann Oduya"]
+
+
+def test_year_glued_to_the_next_date_or_a_name():
+    assert split_glued("6 December 20236 December 2023") == ["6 December 2023", "6 December 2023"]
+    assert split_glued("Dec 6, 2023Chris Price") == ["Dec 6, 2023", "Chris Price"]
+    assert split_glued("In 2023 Chris said so.") == ["In 2023 Chris said so."]
