@@ -104,10 +104,11 @@ def test_credits_split_from_captions() -> None:
     assert split_credit("Video shows a man walking home.") == ("Video shows a man walking home.", None)
 
 
-def test_affiliate_disclosures_are_not_body() -> None:
-    """A notice that the publisher is paid for links describes the page, not the story."""
+def test_page_notices_are_not_body() -> None:
+    """Paid-link disclosures and newsletter calls describe the page, not the story."""
     notices = [
         "We may earn a commission from links on this page.",
+        "Want more transport news? Sign up for our free weekly newsletter to get the latest stories.",
         "All products featured here are independently selected by our editors. However, when you "
         "buy something through our retail links, we may earn an affiliate commission.",
     ]

@@ -43,14 +43,15 @@ _WORD = re.compile(r"[^\W\d_]+")
 # How far above the body root a lead figure is looked for, and the prose that ends the search.
 _LEAD_WINDOW = 8
 _LEAD_PROSE = 200
-# A publisher's disclosure that it is paid for links ("we may earn a commission"): a notice about
-# the page, not article text, wherever it sits.
-_DISCLOSURE = re.compile(
+# Notices about the page, not article text, wherever they sit: a disclosure that the publisher
+# is paid for links ("we may earn a commission") and a call to sign up for a newsletter.
+_NOTICE = re.compile(
     r"\b(earn|receive)s? (an? )?(small )?(affiliate )?(commission|compensation|revenue|payment)"
-    r"|\baffiliate (partnerships|links|commission)",
+    r"|\baffiliate (partnerships|links|commission)"
+    r"|\b(sign up|subscribe)\b.{0,80}\bnewsletters?\b|\bnewsletters?\b.{0,40}\bsign up",
     re.IGNORECASE,
 )
-_DISCLOSURE_MAX = 400
+_NOTICE_MAX = 400
 _BYLINE = re.compile(r"^(by|written by|words by|reporting by|por|von|par)\s", re.IGNORECASE)
 
 
@@ -130,7 +131,7 @@ def _emit(page: Walk, root: int, article: Article, markers: bool) -> Content:
             continue
         if len(text) < 80 and (_PROMPT.match(text) or _is_timestamp(text)):
             continue
-        if len(text) < _DISCLOSURE_MAX and _DISCLOSURE.search(text):
+        if len(text) < _NOTICE_MAX and _NOTICE.search(text):
             continue
         key = _norm(text)
         if not out.body and (key == title or (block.heading and title and key in title)):
