@@ -132,3 +132,20 @@ def test_story_cards_after_the_article_are_not_body() -> None:
     body = list(byline.extract(page).body)
     assert "Commuters face a ten per cent increase from April, the operator said." not in body
     assert body[-1] == "Drivers welcomed the change and said they would hire more staff."
+
+
+def test_stories_stacked_under_the_article_are_dropped() -> None:
+    """Infinite scroll appends the next stories, each under its own h1, below the one asked for."""
+    other = "The library will open on Sundays from May, the council said in a statement on Friday."
+    stories = "".join(
+        f"<article><h1>{title}</h1>" + f"<p>{text}</p>" * 6 + "</article>"
+        for title, text in (("Night buses", _PARA), ("Library hours", other))
+    )
+    body = list(byline.extract(f"<html><body><div>{stories}</div></body></html>").body)
+    assert body == [_PARA] * 6
+
+
+def test_sections_headed_by_h1_stay_in_the_text() -> None:
+    sections = "".join(f"<section><h1>Part {n}</h1>" + f"<p>{_PARA}</p>" * 6 + "</section>" for n in (1, 2))
+    page = f"<html><body><div><h1>Night buses</h1><p>{_PARA}</p>{sections}</div></body></html>"
+    assert len(byline.extract(page).body) == 15

@@ -61,6 +61,8 @@ _MIN_PARAGRAPH = 30
 _WRAPPER_SHARE = 0.5
 # A blurb under a linked headline longer than this is the start of an article, not a card.
 _TEASER_MAX = 200
+# Paragraph text that makes a headlined part of the root an article of its own.
+_STACKED_MIN = 500
 
 NONE, MARKER, DISCUSSION, CAPTION = 0, 1, 2, 3
 
@@ -89,6 +91,7 @@ class Walk:
     junk: list[float] = field(default_factory=list)
     marker: list[int] = field(default_factory=list)
     valid: list[bool] = field(default_factory=list)
+    h1: list[int] = field(default_factory=list)  # ids of the h1 elements
 
     def boilerplate(self, block: Block, root: int) -> bool:
         """Whether a valid boilerplate marker strictly below the root encloses the block."""
@@ -211,6 +214,8 @@ def walk(root) -> Walk:
                 markers=markers,
             )
         )
+        if tag == "h1":
+            out.h1.append(node)
         if tag == "img":
             url = _image_url(el)
             if url:
@@ -257,7 +262,26 @@ def choose_root(page: Walk) -> int:
         score = good[i] - _JUNK_WEIGHT * junk[i]
         if score > best_score or (score == best_score and best >= 0 and _within(page, i, best)):
             best, best_score = i, score
-    return best
+    return _first_of_stacked_articles(page, best, good)
+
+
+def _first_of_stacked_articles(page: Walk, root: int, good: list[float]) -> int:
+    """The root's child holding the first of several headlined articles (an infinite-scroll
+    page stacking the next stories under the one asked for); else the root. Every h1 in the
+    root must head such a child, with paragraph text of its own: sections of one text headed
+    by h1s sit under the text's own h1."""
+    articles: list[int] = []
+    for h in page.h1:
+        child = h
+        while child >= 0 and page.parent[child] != root:
+            child = page.parent[child]
+        if child < 0:
+            continue
+        if good[child] < _STACKED_MIN:
+            return root
+        if child not in articles:
+            articles.append(child)
+    return articles[0] if len(articles) >= 2 else root
 
 
 def _within(page: Walk, inner: int, outer: int) -> bool:
