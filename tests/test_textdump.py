@@ -191,3 +191,12 @@ def test_year_glued_to_the_next_date_or_a_name():
     assert split_glued("6 December 20236 December 2023") == ["6 December 2023", "6 December 2023"]
     assert split_glued("Dec 6, 2023Chris Price") == ["Dec 6, 2023", "Chris Price"]
     assert split_glued("In 2023 Chris said so.") == ["In 2023 Chris said so."]
+
+
+def test_byline_above_the_headline_beats_a_related_list_repeating_it():
+    title = "County extends library hours on weekends"
+    related = ["Museum adds a late night on Fridays", "By Jo Park • May 1, 2025", title, "Park trails reopen", "By Lee Chan • May 3, 2025"]
+    body = PARAGRAPHS + [p.replace("library", "branch") for p in PARAGRAPHS] + [p.replace("board", "council") for p in PARAGRAPHS]
+    dump = "\n".join([f"{title} | County News", NAV, "By Ann Oduya", "May 2, 2025", title, *body, "More stories", *related])
+    article = extract_text(dump)
+    assert (article.authors, article.published) == (["Ann Oduya"], "2025-05-02")

@@ -205,10 +205,9 @@ def _authors(lines: list[str], header: list[int], title_index: int | None) -> li
     """Names from the "By …" lines around the headline, also from a "By …" part of a line
     split by "|" or "·" ("May 2, 2024 | By Jane Doe")."""
     names: list[str] = []
-    start = header[0] if header else 0
-    if title_index is not None:
-        start = max(min(start, title_index - BYLINE_BEFORE_TITLE), 0)
-    stop = header[-1] + 1 if header else start
+    start, stop = (header[0], header[-1] + 1) if header else (len(lines), 0)
+    if title_index is not None:  # also the lines just above the headline, even with no header under it
+        start, stop = max(min(start, title_index - BYLINE_BEFORE_TITLE), 0), max(stop, title_index)
     for i in range(start, stop):
         line = lines[i]
         if BARE_BY.match(line) and i + 1 < len(lines):

@@ -56,7 +56,7 @@ def find_title_index(texts: list[str], tokens: list[list[str]], limit: int = 300
         if dice < 0.6:
             continue
         following = sum(1 for u in texts[i + 1 : i + 16] if len(u) > 120)
-        marked = any(is_header_marker(u) for u in texts[i + 1 : i + 1 + MARKER_REACH])
+        marked = any(is_header_marker(u) for u in texts[max(i - 2, 1) : i] + texts[i + 1 : i + 1 + MARKER_REACH])
         key = (round(dice, 2), marked, following, -i)
         if best is None or key > best:
             best = key
