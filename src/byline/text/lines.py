@@ -13,6 +13,7 @@ from __future__ import annotations
 import math
 import re
 from itertools import islice
+from operator import itemgetter
 
 from .repair import fix_mojibake, split_glued
 
@@ -74,9 +75,12 @@ def words(text: str) -> list[str]:
     return _WORD.findall(text)
 
 
+_CLOSERS = frozenset(".!?\"'”’»)]")  # the characters a sentence-ending line can end with
+
+
 def ends_sentence(text: str) -> bool:
     """True when the line ends like a finished sentence (terminal punctuation, maybe quoted)."""
-    return bool(_TERMINAL.search(text[-40:]))
+    return text[-1:] in _CLOSERS and bool(_TERMINAL.search(text[-40:]))
 
 
 def is_caption_credit(text: str) -> bool:
@@ -88,47 +92,48 @@ def is_caption_credit(text: str) -> bool:
     )
 
 
-def local_features(text: str, ws: list[str], vocab: dict[str, float]) -> list[float]:
-    """Features of one line on its own (N_LOCAL of them); `ws` are its words, `vocab` the
-    model's word log-odds (body versus furniture).
+def local_features(texts: list[str], tokens: list[list[str]], vocab: dict[str, float]) -> list[list[float]]:
+    """Features of lines on their own, as N_LOCAL columns of one value per line; `tokens` are
+    the lines' words, `vocab` the model's word log-odds (body versus furniture).
 
-    Ratios look at the first 40 words and costly patterns only at short lines, so long
-    paragraphs cost no more than short ones.
+    Computed a feature at a time over all the lines, which costs far fewer Python calls than
+    line by line. Ratios look at the first 40 words and costly patterns only at short lines,
+    so long paragraphs cost no more than short ones.
     """
-    n = len(ws)
-    head = ws[:40] if n > 40 else ws
-    size = len(head) or 1
-    lower = " ".join(head).lower().split()
-    initials = "".join([w[0] for w in head])
-    digits = 0 if initials.isalpha() else sum(map(str.isdigit, initials))
-    alpha = (len(head) - digits) or 1
-    known = [v for v in map(vocab.get, lower[:VOCAB_WORDS]) if v is not None]
-    short = n < 25
-    last = text[-1:]
+    ns = list(map(len, tokens))
+    heads = [ws[:40] for ws in tokens]
+    sizes = [len(h) or 1 for h in heads]
+    lowers = [" ".join(h).lower().split() for h in heads]
+    initials = ["".join(map(itemgetter(0), h)) for h in heads]
+    digits = [0 if s.isalpha() else sum(map(str.isdigit, s)) for s in initials]
+    alphas = [(len(h) - d) or 1 for h, d in zip(heads, digits)]
+    known = [[v for v in map(vocab.get, lw[:VOCAB_WORDS]) if v is not None] for lw in lowers]
+    is_stopword = STOPWORDS.__contains__
+    tn = list(zip(texts, ns))
     return [
-        math.log1p(n),
-        1.0 if n < 4 else 0.0,
-        1.0 if 4 <= n < 10 else 0.0,
-        1.0 if 10 <= n < 25 else 0.0,
-        0.0 if short else 1.0,
-        1.0 if _TERMINAL.search(text[-40:]) else 0.0,
-        1.0 if last == ":" else 0.0,
-        sum(map(STOPWORDS.__contains__, lower)) / alpha,
-        sum(map(str.isupper, initials)) / alpha,
-        1.0 if n > 1 and text.isupper() else 0.0,
-        digits / size,
-        1.0 if "|" in text else 0.0,
-        1.0 if "©" in text or "All rights reserved" in text else 0.0,
-        1.0 if is_caption_credit(text) else 0.0,
-        1.0 if short and (GALLERY_MARK.match(text) or PLAYER.match(text)) else 0.0,
-        1.0 if n < 15 and _DIGIT.search(text) and DATE_MENTION.search(text) else 0.0,
-        1.0 if n < 12 and BYLINE.match(text) else 0.0,
-        len(list(islice(_SENTENCE_END.finditer(text), 5))) / 5 if n > 6 else 0.0,
-        1.0 if "\"" in text or "“" in text or "”" in text else 0.0,
-        1.0 if short and _LINK_LIKE.search(text) else 0.0,
-        1.0 if text[:1] in "•·-*–—►▶" else 0.0,
-        sum(known) / len(known) if known else 0.0,
-        len(known) / size,
+        list(map(math.log1p, ns)),
+        [1.0 if n < 4 else 0.0 for n in ns],
+        [1.0 if 4 <= n < 10 else 0.0 for n in ns],
+        [1.0 if 10 <= n < 25 else 0.0 for n in ns],
+        [0.0 if n < 25 else 1.0 for n in ns],
+        [1.0 if ends_sentence(t) else 0.0 for t in texts],
+        [1.0 if t[-1:] == ":" else 0.0 for t in texts],
+        [sum(map(is_stopword, lw)) / a for lw, a in zip(lowers, alphas)],
+        [sum(map(str.isupper, s)) / a for s, a in zip(initials, alphas)],
+        [1.0 if n > 1 and t.isupper() else 0.0 for t, n in tn],
+        [d / s for d, s in zip(digits, sizes)],
+        [1.0 if "|" in t else 0.0 for t in texts],
+        [1.0 if "©" in t or "All rights reserved" in t else 0.0 for t in texts],
+        [1.0 if is_caption_credit(t) else 0.0 for t in texts],
+        [1.0 if n < 25 and (GALLERY_MARK.match(t) or PLAYER.match(t)) else 0.0 for t, n in tn],
+        [1.0 if n < 15 and _DIGIT.search(t) and DATE_MENTION.search(t) else 0.0 for t, n in tn],
+        [1.0 if n < 12 and BYLINE.match(t) else 0.0 for t, n in tn],
+        [len(list(islice(_SENTENCE_END.finditer(t), 5))) / 5 if n > 6 else 0.0 for t, n in tn],
+        [1.0 if "\"" in t or "“" in t or "”" in t else 0.0 for t in texts],
+        [1.0 if n < 25 and _LINK_LIKE.search(t) else 0.0 for t, n in tn],
+        [1.0 if t[:1] in "•·-*–—►▶" else 0.0 for t in texts],
+        [sum(k) / len(k) if k else 0.0 for k in known],
+        [len(k) / s for k, s in zip(known, sizes)],
     ]
 
 

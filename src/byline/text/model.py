@@ -27,12 +27,12 @@ def _window_mean(values: list[float], radius: int) -> list[float]:
     """Mean of values[i-radius : i+radius+1] without values[i], by prefix sums (linear time)."""
     n = len(values)
     prefix = [0.0, *accumulate(values)]
-    out = []
-    for i, v in enumerate(values):
-        lo, hi = max(0, i - radius), min(n, i + radius + 1)
-        count = hi - lo - 1
-        out.append((prefix[hi] - prefix[lo] - v) / count if count else 0.0)
-    return out
+    his = [*range(radius + 1, n + 1), *[n] * radius][:n]
+    los = [*[0] * radius, *range(n)][:n]
+    return [
+        (prefix[hi] - prefix[lo] - v) / (hi - lo - 1) if hi - lo > 1 else 0.0
+        for v, hi, lo in zip(values, his, los)
+    ]
 
 
 def main_run(prose: list[float], gap_cost: float = 0.25) -> tuple[int, int]:
@@ -57,48 +57,47 @@ def scored_lines(tokens: list[list[str]], prose: list[float], wide: list[float])
 
 def line_features(
     texts: list[str], tokens: list[list[str]], title_index: int | None, vocab: dict[str, float]
-) -> tuple[list[int], list[list[float]]]:
+) -> tuple[list[int], list[tuple[float, ...]]]:
     """(indices, rows): a feature row for each line worth scoring (`tokens`: the lines'
-    words): local traits, vocabulary, neighbourhood and position."""
+    words): local traits, vocabulary, neighbourhood and position. Features are computed a
+    column at a time (see `local_features`) and zipped into rows."""
     n = len(texts)
     prose = [1.0 if len(ws) >= 10 and ends_sentence(t) else 0.0 for t, ws in zip(texts, tokens)]
     wide = _window_mean(prose, CONTEXT)
     indices = scored_lines(tokens, prose, wide)
-    local = {i: local_features(texts[i], tokens[i], vocab) for i in indices}
-    # Neighbours count by their size and sentence end only (features 0 and 5).
-    edges = {i: (f[0], f[5]) for i, f in local.items()}
-    for j in {k for i in indices for k in (i - 1, i + 1) if 0 <= k < n} - edges.keys():
-        edges[j] = (math.log1p(len(tokens[j])), 1.0 if ends_sentence(texts[j]) else 0.0)
-    no_edge = (0.0, 0.0)
+    local = local_features([texts[i] for i in indices], [tokens[i] for i in indices], vocab)
+    # Neighbours count by their size and sentence end only (local features 0 and 5).
+    size, end = [0.0] * (n + 2), [0.0] * (n + 2)  # line i at i + 1, zeros past both ends
+    for k, i in enumerate(indices):
+        size[i + 1], end[i + 1] = local[0][k], local[5][k]
+    for j in {k for i in indices for k in (i - 1, i + 1) if 0 <= k < n}.difference(indices):
+        size[j + 1], end[j + 1] = math.log1p(len(tokens[j])), 1.0 if ends_sentence(texts[j]) else 0.0
     near = _window_mean(prose, 3)
     run_lo, run_hi = main_run(prose)
     total = sum(prose) or 1.0
     before = [0.0, *accumulate(prose)]
     seen = Counter(texts)
     t_idx = title_index if title_index is not None else -1
-    rows = []
-    for i in indices:
-        after = i - t_idx if t_idx >= 0 else 0
-        rows.append(
-            local[i]
-            + [
-                *edges.get(i - 1, no_edge),
-                *edges.get(i + 1, no_edge),
-                near[i],
-                wide[i],
-                before[i] / total,
-                (total - before[i + 1]) / total,
-                1.0 if run_lo <= i < run_hi else 0.0,
-                math.log1p(run_lo - i) if i < run_lo else 0.0,
-                math.log1p(i - run_hi + 1) if i >= run_hi else 0.0,
-                1.0 if seen[texts[i]] > 1 else 0.0,
-                1.0 if after > 0 else 0.0,
-                1.0 if after == 0 and t_idx >= 0 else 0.0,
-                1.0 if 0 < after <= 8 else 0.0,
-                1.0 if t_idx < 0 else 0.0,
-            ]
-        )
-    return indices, rows
+    afters = [i - t_idx if t_idx >= 0 else 0 for i in indices]
+    context = [
+        [size[i] for i in indices],
+        [end[i] for i in indices],
+        [size[i + 2] for i in indices],
+        [end[i + 2] for i in indices],
+        [near[i] for i in indices],
+        [wide[i] for i in indices],
+        [before[i] / total for i in indices],
+        [(total - before[i + 1]) / total for i in indices],
+        [1.0 if run_lo <= i < run_hi else 0.0 for i in indices],
+        [math.log1p(run_lo - i) if i < run_lo else 0.0 for i in indices],
+        [math.log1p(i - run_hi + 1) if i >= run_hi else 0.0 for i in indices],
+        [1.0 if seen[texts[i]] > 1 else 0.0 for i in indices],
+        [1.0 if after > 0 else 0.0 for after in afters],
+        [1.0 if after == 0 and t_idx >= 0 else 0.0 for after in afters],
+        [1.0 if 0 < after <= 8 else 0.0 for after in afters],
+        [1.0 if t_idx < 0 else 0.0] * len(indices),
+    ]
+    return indices, list(zip(*local, *context))
 
 
 @lru_cache(maxsize=4)
