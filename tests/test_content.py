@@ -149,3 +149,16 @@ def test_sections_headed_by_h1_stay_in_the_text() -> None:
     sections = "".join(f"<section><h1>Part {n}</h1>" + f"<p>{_PARA}</p>" * 6 + "</section>" for n in (1, 2))
     page = f"<html><body><div><h1>Night buses</h1><p>{_PARA}</p>{sections}</div></body></html>"
     assert len(byline.extract(page).body) == 15
+
+
+def test_story_cards_outweighing_the_article_are_not_a_wrapper() -> None:
+    """A marked list of cards may hold more text than the article; it is no wrapper around it."""
+    blurb = "A long summary of another story that the site would like you to read next, " * 3
+    cards = "".join(
+        f"<div><h3><a href='/s{n}'>Another story {n}</a></h3><p>{blurb}</p></div>" for n in range(8)
+    )
+    page = (
+        f"<html><body><div class='article-body'>{f'<p>{_PARA}</p>' * 6}</div>"
+        f"<div class='more-stories'>{cards}</div></body></html>"
+    )
+    assert list(byline.extract(page).body) == [_PARA] * 6

@@ -242,8 +242,10 @@ def choose_root(page: Walk) -> int:
         good[page.parent[i]] += good[i]
         junk[page.parent[i]] += junk[i]
     total = good[0]
+    container = _paragraph_container(page)
     for i in range(n):
-        if page.marker[i] != DISCUSSION and good[i] >= _WRAPPER_SHARE * total > 0:
+        if (page.marker[i] != DISCUSSION and good[i] >= _WRAPPER_SHARE * total > 0
+                and i <= container and _within(page, container, i)):
             page.valid[i] = False
     good, junk = page.good[:], page.junk[:]
     for i in range(n - 1, 0, -1):
@@ -282,6 +284,15 @@ def _first_of_stacked_articles(page: Walk, root: int, good: list[float]) -> int:
         if child not in articles:
             articles.append(child)
     return articles[0] if len(articles) >= 2 else root
+
+
+def _paragraph_container(page: Walk) -> int:
+    """The element whose children hold the most paragraph text: the article's text column,
+    which a page wrapper encloses and a list of story cards (a little text per card) does not."""
+    held = page.good[:]
+    for i in range(1, len(held)):
+        held[page.parent[i]] += page.good[i]
+    return max(range(len(held)), key=held.__getitem__)
 
 
 def _within(page: Walk, inner: int, outer: int) -> bool:
