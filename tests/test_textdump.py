@@ -200,3 +200,12 @@ def test_byline_above_the_headline_beats_a_related_list_repeating_it():
     dump = "\n".join([f"{title} | County News", NAV, "By Ann Oduya", "May 2, 2025", title, *body, "More stories", *related])
     article = extract_text(dump)
     assert (article.authors, article.published) == (["Ann Oduya"], "2025-05-02")
+
+
+def test_publication_statement_gives_the_date_when_the_header_shows_only_an_update():
+    stated = extract_text(_dump("By Ann Oduya", "Updated May 3, 2025 9:00 AM", *PARAGRAPHS, "First published on May 2, 2025 / 8:10 AM EST"))
+    assert (stated.published, stated.modified) == ("2025-05-02T08:10:00-05:00", "2025-05-03T09:00:00")
+    at_end = extract_text(_dump("Updated May 3, 2025", *PARAGRAPHS, "This story was originally published May 2, 2025, 12:20 PM."))
+    assert at_end.published == "2025-05-02T12:20:00"
+    elsewhere = extract_text(_dump("Updated May 3, 2025", *PARAGRAPHS, "Originally published on Salon.com, archived Dec. 7, 2016"))
+    assert elsewhere.published is None

@@ -41,6 +41,7 @@ _GLUED_NEXT = re.compile(r"(?<=[a-z]{3})(?=[A-Z][a-z])")
 _CREDIT_SLASH = re.compile(r"^[A-Z][\w.'-]*(?: [A-Z][\w.'-]*)* ?/ ?[A-Z][\w.'-]*(?: [A-Z][\w.'-]*)*$")
 _SEGMENT = re.compile(r"\s*[|·•]\s*")
 _DATE_LEAD = re.compile(r"[\s,;|·•–—-]*(?:\b(?:on|at|updated|published)\s*)?$", re.I)
+PUBLICATION_STATEMENT = re.compile(r"(?:this (?:story|article) was )?(?:first|originally) published (?:on )?", re.I)
 THRESHOLD = 0.5
 BYLINE_BEFORE_TITLE = 5
 FURNITURE_WORD = -0.5  # vocabulary log-odds under which a word is interface text, not a name
@@ -78,6 +79,7 @@ def extract_text(text: str, url: str | None = None, *, model: dict | None = None
     article.published, article.modified = _dates(lines, header)
     if not (article.published or article.modified):
         article.published, article.modified = _dates(lines, _stamps_near(lines, headline, first))
+    article.published = article.published or _stated_publication(lines)
     if article.body:
         article.dateline = parse_dateline(article.body[0])
         article.language = detect_language(article.text[:LANGUAGE_SAMPLE])
@@ -266,6 +268,18 @@ def _dates(lines: list[str], header: list[int]) -> tuple[str | None, str | None]
         else:
             published = published or found[0]
     return published, modified
+
+
+def _stated_publication(lines: list[str]) -> str | None:
+    """The date of a publication statement anywhere in the dump ("First published on May 2,
+    2025", "This story was originally published May 2, 2025", often under the body): pages
+    that show only an update time in the header say when they first ran there."""
+    for line in lines:
+        m = PUBLICATION_STATEMENT.match(line)
+        found = search_date(line) if m else None
+        if found and found[1] == m.end():
+            return found[0]
+    return None
 
 
 def _stamps_near(lines: list[str], headline: int | None, first: int) -> list[int]:
