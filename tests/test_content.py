@@ -42,6 +42,11 @@ def test_interface_prompts_are_not_body() -> None:
         "Click to Hide",
         "Join our commenting forum",
         "Metro News Agency. All rights reserved.",
+        "2 free articles left",
+        "Want More? Get unlimited access for as low as $1.99/month",
+        "Join Metro Plus for access to this content",
+        "Comments are closed.",
+        "Most Read",
     ]
     body = _body(f"<p>{_PARA}</p>" + "".join(f"<p>{p}</p>" for p in prompts))
     assert body == [_PARA]

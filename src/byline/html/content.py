@@ -25,7 +25,10 @@ _PROMPT = re.compile(
     r"|advert|(article|story) continues (below|after)\b.*|don'?t miss|explore more on these topics"
     r"|already a (subscriber|member)\b.*|(you are|you're) (now )?(logged|signed) in|(sign|log) (in|out)"
     r"|please enter a valid\b.*|join (our|the) (conversation|discussion|commenting)\b.*"
-    r"|tell us what you think\b.*|want more\b.*\?|like this:?|.*\ball rights reserved"
+    r"|tell us what you think\b.*|want more\b.*|like this:?|.*\ball rights reserved"
+    r"|newsletters?|\d+ free articles? left|keep reading for\b.*|join\b.*\bfor access to this content"
+    r"|most (read|popular)|top stories|tags|video loading|comments are (closed|disabled)"
+    r"|next read this:?|related videos?:?"
     r"|comments?|print|email|copy link|whatsapp|facebook|twitter|linkedin|reddit)\W*$",
     re.IGNORECASE,
 )
