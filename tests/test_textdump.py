@@ -209,3 +209,11 @@ def test_publication_statement_gives_the_date_when_the_header_shows_only_an_upda
     assert at_end.published == "2025-05-02T12:20:00"
     elsewhere = extract_text(_dump("Updated May 3, 2025", *PARAGRAPHS, "Originally published on Salon.com, archived Dec. 7, 2016"))
     assert elsewhere.published is None
+
+
+def test_header_above_a_long_run_of_share_buttons():
+    title = "County extends library hours on weekends"
+    buttons = ["Facebook", "Twitter", "WhatsApp", "LinkedIn", "Email", "Print", "Copy article link", "Save"] * 3
+    header = ["Local News", title, "Weekends just got longer!", "By Ann OduyaCity Columnist", "May 2, 2025", *buttons]
+    article = extract_text("\n".join(["Library news roundup | County News", NAV, *header, *PARAGRAPHS]))
+    assert (article.title, article.authors, article.published) == (title, ["Ann Oduya"], "2025-05-02")

@@ -47,6 +47,7 @@ BYLINE_BEFORE_TITLE = 5
 FURNITURE_WORD = -0.5  # vocabulary log-odds under which a word is interface text, not a name
 BARE_AFTER_TITLE = 5  # a line that is only a name counts as the byline this close under the headline
 HEADER_SPAN = 15  # lines before the first paragraph searched for byline and timestamps
+BUTTON_WORDS = 3  # a line this short between the header and the body is a button or a label
 MAX_RELATED = 12
 LANGUAGE_SAMPLE = 1000  # characters of the body enough for the stop-word profiles
 
@@ -153,19 +154,22 @@ def _headline_index(lines: list[str], title_index: int | None, first: int, kinds
     """The <h1> when it repeats the <title>; else the headline-like line closest above the
     byline and timestamps (or above the body when there are none), since captions, credits
     and share buttons sit between those and the body. Of two headline-like lines in a row the
-    shorter upper one is the headline, the other its standfirst."""
+    upper one is the headline, the other its standfirst (which can be the shorter)."""
     if title_index is not None:
         return title_index
-    top = max(first - HEADER_SPAN, 0)
     start = first
-    for i in range(first - 1, top - 1, -1):  # the top of the last run of bylines and timestamps
+    reach = HEADER_SPAN  # lines of a few words (share buttons, sign-in prompts) don't use it up
+    for i in range(first - 1, -1, -1):  # the top of the last run of bylines and timestamps
         if is_header_marker(lines[i]):
             start = i
         elif start - i > 2 and start < first:
             break
+        reach -= len(words(lines[i])) > BUTTON_WORDS
+        if not reach:
+            break
     for i in range(start - 1, max(start - HEADER_SPAN, 0) - 1, -1):
         if _could_be_headline(lines, i, kinds):
-            if i and _could_be_headline(lines, i - 1, kinds) and len(words(lines[i - 1])) < len(words(lines[i])):
+            if i and _could_be_headline(lines, i - 1, kinds):
                 return i - 1
             return i
     return None
