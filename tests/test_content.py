@@ -167,3 +167,15 @@ def test_story_cards_outweighing_the_article_are_not_a_wrapper() -> None:
         f"<div class='more-stories'>{cards}</div></body></html>"
     )
     assert list(byline.extract(page).body) == [_PARA] * 6
+
+
+def test_news_round_up_with_linked_sentences_is_the_body() -> None:
+    """Each item of a round-up links half its sentence to the full story; it is still prose."""
+    item = (
+        "<li><a href='/s'>The council has voted to extend the night bus service</a> to the eastern "
+        "suburbs after months of complaints from shift workers who had no way home at night.</li>"
+    )
+    side = f"<div><p>{_PARA}</p></div>"
+    page = f"<html><body>{side}<div><p>Good morning! Here is the news.</p><ul>{item * 8}</ul></div></body></html>"
+    body = byline.extract(page).body
+    assert sum(text.startswith("The council has voted") for text in body) == 8

@@ -57,6 +57,8 @@ _SENTENCE_END = re.compile(r"[.!?…:;\"”’)]\s*$")
 # Scoring: paragraph text counts fully, boilerplate text counts against the element.
 _JUNK_WEIGHT = 0.6
 _MIN_PARAGRAPH = 30
+# A sentence this long is prose even when up to half of it is link text (a news round-up).
+_LINKED_PROSE = 150
 # A marked element holding this share of the page's paragraph text is a page wrapper.
 _WRAPPER_SHARE = 0.5
 # A blurb under a linked headline longer than this is the start of an article, not a card.
@@ -311,9 +313,12 @@ def _count(page: Walk, node: int, block: Block) -> None:
         page.junk[node] += n
         return
     page.junk[node] += block.link_chars
-    if n >= _MIN_PARAGRAPH and block.link_chars < 0.3 * n:
+    if n < _MIN_PARAGRAPH:
+        return
+    sentence = _SENTENCE_END.search(block.text) is not None
+    if block.link_chars < 0.3 * n or (n >= _LINKED_PROSE and sentence):
         page.good[node] += n - block.link_chars
-        if _SENTENCE_END.search(block.text):
+        if sentence:
             page.good[node] += 20
 
 
