@@ -68,3 +68,10 @@ def test_organisation_shapes_are_not_names(name: str) -> None:
 @pytest.mark.parametrize("name", ["Jane", "Washington Post Staff", "Click here to subscribe", "Jane Doe 2024", "LORNE COOK", "news desk"])
 def test_is_person_name_refuses(name: str) -> None:
     assert not is_person_name(name)
+
+
+def test_outlet_glued_after_a_name_as_one_camelcase_word():
+    assert parse_byline("By Janelle Ash FOXBusiness") == ["Janelle Ash"]
+    assert parse_byline("Ann Oduya CountyNews") == ["Ann Oduya"]
+    assert parse_byline("By Ann McCormick MacDonald") == ["Ann McCormick MacDonald"]
+    assert parse_byline("By Ann Lee DeShawn") == ["Ann Lee DeShawn"]

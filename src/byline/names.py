@@ -66,6 +66,9 @@ _TRAILING_AGENCY = re.compile(
     + "|".join(re.escape(v) for a in sorted(AGENCIES.values(), key=len, reverse=True) for v in (a, a.upper()))
     + r")\.?$"
 )
+# A brand as one word ("FOXBusiness", "CountyNews"): a capital inside after a run of capitals or
+# of three lowercase letters, which names ("McCormick", "MacDonald", "DeShawn") lack.
+_BRAND_WORD = re.compile(r"[A-Z]{2}[a-z]|[a-z]{3}[A-Z]")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _HANDLE = re.compile(r"(?<!\w)@\w+")
 _URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
@@ -169,6 +172,15 @@ def _drop_job_title(text: str) -> str:
     return " ".join(words[:end])
 
 
+def _drop_trailing_brand(text: str) -> str:
+    """"Janelle Ash FOXBusiness" → "Janelle Ash": an outlet glued after the name as one CamelCase
+    word, as long as two words remain."""
+    words = text.split()
+    if len(words) >= 3 and _BRAND_WORD.search(words[-1]):
+        return " ".join(words[:-1])
+    return text
+
+
 def clean_name(text: str) -> str | None:
     """One author value → a properly cased name, or None when it is not a person or agency."""
     if not text:
@@ -187,7 +199,7 @@ def clean_name(text: str) -> str | None:
     text = " ".join(re.sub(r"[()\[\]]", " ", text).split()).strip(" .,-–—:|'\"")
     if text.endswith(("Jr", "Sr")):
         text += "."
-    text = _drop_job_title(text)
+    text = _drop_trailing_brand(_drop_job_title(text))
     agency = _agency(text)
     if agency:
         return agency
