@@ -23,6 +23,7 @@ def test_repeated_paragraphs_are_kept() -> None:
 def test_publication_stamps_are_not_body() -> None:
     body = _body(
         f"<div>Politics / March 4, 2024</div><p>Updated: Mar. 5, 2024, 1:59 p.m.</p><p>{_PARA}</p>"
+        "<p>Jane Roe<span>2 March 2024 22:17</span></p>"
         "<p>The first bus leaves on March 4, 2024 from the depot on Mill Road.</p>"
     )
     assert body == [_PARA, "The first bus leaves on March 4, 2024 from the depot on Mill Road."]

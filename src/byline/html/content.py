@@ -43,6 +43,7 @@ _CREDIT = re.compile(
 # A credit set apart from its caption: "(Photo by Ana Silva)", "Photo: Reuters".
 _BARE_CREDIT = re.compile(r"^\s*[(\[]|^(?i:photo|image|picture|credit|courtesy)\w*\s*(?i:by\b|:)")
 _WORD = re.compile(r"[^\W\d_]+")
+_GLUED_NUMBER = re.compile(r"(?<=[^\W\d_])(?=\d)")
 # How far above the body root a lead figure is looked for, and the prose that ends the search.
 _LEAD_WINDOW = 8
 _LEAD_PROSE = 200
@@ -153,7 +154,9 @@ def _is_link_list(block: Block) -> bool:
 
 def _is_timestamp(text: str) -> bool:
     """A publication or update stamp ('Politics / May 2, 2024', 'Updated: 1:59 p.m.'), not prose:
-    a date with at most three other words around it."""
+    a date with at most three other words around it; a name glued to the date ('Jane Roe2 March
+    2024') is split first."""
+    text = _GLUED_NUMBER.sub(" ", text)
     found = search_date(text)
     if found is None:
         return False
