@@ -48,6 +48,8 @@ def test_interface_prompts_are_not_body() -> None:
         "Join Metro Plus for access to this content",
         "Comments are closed.",
         "Most Read",
+        "Caption",
+        "Close",
     ]
     body = _body(f"<p>{_PARA}</p>" + "".join(f"<p>{p}</p>" for p in prompts))
     assert body == [_PARA]

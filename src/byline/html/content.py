@@ -28,7 +28,7 @@ _PROMPT = re.compile(
     r"|tell us what you think\b.*|want more\b.*|like this:?|.*\ball rights reserved"
     r"|newsletters?|\d+ free articles? left|keep reading for\b.*|join\b.*\bfor access to this content"
     r"|most (read|popular)|top stories|tags|video loading|comments are (closed|disabled)"
-    r"|next read this:?|related videos?:?"
+    r"|next read this:?|related videos?:?|close|caption"
     r"|comments?|print|email|copy link|whatsapp|facebook|twitter|linkedin|reddit)\W*$",
     re.IGNORECASE,
 )
