@@ -338,3 +338,24 @@ def test_name_run_does_not_cross_a_sentence_end() -> None:
 def test_abbreviation_is_not_a_first_name() -> None:
     found = attribute(["“We agreed,” U.S. envoy Jane Doe-Smith said.", "“It was late,” Doe-Smith said."])
     assert found[1].speaker == "Jane Doe-Smith"
+
+
+def test_description_with_its_own_title_and_dashes_keeps_the_name() -> None:
+    one(["“We are flexible,” Rob Lane, U.N. Director for the Crisis Group, told Channel Four."],
+        kind="direct", speaker="Rob Lane", content="We are flexible,")
+    one(["Ana Ruiz, head of the surgery unit at City Hospital – one of the last open clinics – said that the unit had closed."],
+        speaker="Ana Ruiz", content="the unit had closed")
+
+
+def test_description_before_the_name_stays_out_of_the_quote() -> None:
+    one(["“We ran,” the neighbour, Tom Berg, said."], kind="direct", content="We ran,", speaker="Tom Berg")
+
+
+def test_promise_and_boast_with_a_plain_object_are_no_speech() -> None:
+    assert attribute(["The new phone boasts a chip that runs faster.", "The governor promised the area a new school."]) == []
+
+
+def test_one_word_name_described_as_an_organisation() -> None:
+    one(["Vexor, a market research firm, said shipments fell."], speaker="Vexor", speaker_type="organization")
+    found = attribute(["Analysts at research firm Vexor expect a rebound.", "“Demand is weak,” notes Vexor."])
+    assert [(a.speaker, a.speaker_type) for a in found] == [("Vexor", "organization")]

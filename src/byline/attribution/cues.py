@@ -71,7 +71,7 @@ PARTICLE_VERBS = _forms(["call", "advocate", "plead"])
 # is not speech; "wrote that …" is).
 NEEDS_THAT = set(_forms("""add write testify reply respond answer recall protest quip exclaim shout
 remark observe counter retort recount lament caution interject continue repeat inform advise
-reason speculate theorize charge agree confess post tweet""".split()))
+reason speculate theorize charge agree confess post tweet boast promise""".split()))
 
 # Verbs that are also common nouns ("the state", "Editor’s note", "visa warning lists"): their
 # base and -s forms count only right after a name, pronoun or agent noun.

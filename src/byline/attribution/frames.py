@@ -210,11 +210,15 @@ def _tight_start(tokens: list[Token], j: int, lo: int) -> int:
     return k
 
 
-def _appositive_owner(tokens: list[Token], a: int, lo: int) -> tuple[int, int] | None:
+def _appositive_owner(tokens: list[Token], a: int, lo: int, end: int | None = None) -> tuple[int, int] | None:
     """`Ryan Tucker, an attorney with …, accused`, `The Cooperative, which serves …, said`:
-    the name before a comma-set description (tokens[a] opens the description)."""
+    the name before a comma-set description (tokens[a:end] is the description). A description
+    opened by another word needs a title in it ("Jo Ny, U.N. Director for …,")."""
     first = tokens[a]
-    if a - 1 <= lo or tokens[a - 1].text != "," or not (first.low in _DESCRIPTION_OPENERS or first.low in TITLES or first.text.isdigit()):
+    if a - 1 <= lo or tokens[a - 1].text != ",":
+        return None
+    titled = end is not None and any(t.kind == "w" and t.low in TITLES for t in tokens[a:end])
+    if not (first.low in _DESCRIPTION_OPENERS or first.low in TITLES or first.text.isdigit() or titled):
         return None
     end = a - 1
     prev = tokens[end - 1]
@@ -237,7 +241,13 @@ def left_source(tokens: list[Token], i: int, lo: int, strong: bool) -> tuple[int
         if tokens[m].text == "," and j - m <= 25:
             if tokens[m + 1].is_cap and tokens[m + 1].low not in TITLES and _tight_start(tokens, j - 1, m + 1) == m + 1:
                 return (m + 1, j)  # "another former business associate, Rob Walker, testified"
-            return _appositive_owner(tokens, m + 1, lo)
+            return _appositive_owner(tokens, m + 1, lo, j)
+        return None
+    if tok.text in ("—", "–") and j - 1 > lo:
+        # "X, head of … – a description – said": the source ends before the opening dash
+        m = next((n for n in range(j - 1, max(lo, j - 20) - 1, -1) if tokens[n].text == tok.text or tokens[n].kind == "q"), None)
+        if m is not None and m > lo and tokens[m].text == tok.text:
+            return left_source(tokens, m, lo, strong)
         return None
     if tok.kind == "w" and tok.low in ("who", "which") and j - 1 > lo and tokens[j - 1].text == ",":
         a = _tight_start(tokens, j - 2, lo)  # "McConnell, who announced …"
@@ -521,7 +531,7 @@ def _frame_at(text: str, tokens: list[Token], i: int, lo: int, hi: int, kind: st
     relative = tokens[_skip_left(tokens, i - 1, lo)].low in ("who", "which") if i > lo else False
     cue = _cue_text(text, tokens, i, i + 1 if inverted else cue_end)
     frame = Frame(cue, i, cue_end, src, inherited)
-    frame_start = src[0] if not inverted and not inherited else i
+    frame_start = _description_before(tokens, src[0], lo) if not inverted and not inherited else i
     before_tok = tokens[frame_start - 1] if frame_start > lo else None
     if before_tok is not None and not inherited and not relative and (inverted or _content_precedes(tokens, before_tok, cue_end, lo, frame_start, hi)):
         return _content_before(tokens, frame, frame_start, before_tok, lo, hi)
@@ -543,6 +553,20 @@ def _frame_at(text: str, tokens: list[Token], i: int, lo: int, hi: int, kind: st
         return None
     frame.content.append((c0, c1))
     return frame
+
+
+def _description_before(tokens: list[Token], start: int, lo: int) -> int:
+    """`“Q,” the uncle, Ma Chengming, said`: a short description set before the name after
+    a quote belongs to the frame, not to the content."""
+    if start - 2 <= lo or tokens[start - 1].text != ",":
+        return start
+    k = start - 2
+    while k > lo and start - k <= 6 and tokens[k].kind == "w" and tokens[k].text.islower():
+        k -= 1
+    first = k + 1
+    if first < start - 1 and tokens[first].low in DETERMINERS | POSSESSIVES.keys() and (tokens[k].kind == "q" or (tokens[k].text == "," and k > lo and tokens[k - 1].kind == "q")):
+        return first
+    return start
 
 
 def _content_precedes(tokens: list[Token], before_tok: Token, cue_end: int, lo: int, frame_start: int, hi: int) -> bool:

@@ -25,6 +25,14 @@ from .sentences import Token
 _ACRONYM = re.compile(r"[A-Z][A-Z&]+s?")
 _CAP_RUN = re.compile(r"(?:(?:[A-Z][\w’'\-&]*|[A-Z][a-z]{0,2}\.|(?:[A-Z]\.)+)\s+)+[A-Z][\w’'\-&]*")
 _INNER_CAP = re.compile(r"(?<=[a-z,] )[A-Z][a-z]+\b")
+# One-word names written as organisations: "Vexor, a research firm,", "Vexor, which tracks …",
+# "Vexor's spokesperson", "research firm Vexor" — a person is not described so.
+_ORG_NOUN_RE = "|".join(sorted(ORG_NOUNS))
+_ONE_WORD_ORG = re.compile(
+    r"\b([A-Z][A-Za-z]+)(?:, which\b|[’']s (?:spokes\w+|shares|products?|website|app|headquarters|board|CEO)\b"
+    r"|, (?:a|an|the) (?:(?!(?:of|at|with|for|in|from|on|to|and)\b)[\w-]+ ){0,4}(?:" + _ORG_NOUN_RE + r")(?=[,.;]|\s(?:that|which|based)\b))"
+    r"|\b(?=[a-z]+ [A-Z])(?:" + _ORG_NOUN_RE + r") ([A-Z][A-Za-z]+)\b(?! [A-Z])"  # lookahead: speed
+)
 _QUESTION_OPENERS = {"Are", "Is", "Was", "Were", "Do", "Does", "Did", "Will", "Would", "Can", "Could", "Should", "Has", "Have", "Had", "Who", "Why", "How", "What", "When", "Where"}
 _STOP_CAPS = {w.capitalize() for w in SENTENCE_WORDS | PRONOUNS.keys() | HONORIFICS} | _QUESTION_OPENERS
 _ORG_WORDS = {w.capitalize() for w in ORG_NOUNS} | {"House", "Pentagon", "Kremlin", "Congress", "Senate", "Parliament", "Commerce", "Budget", "Reuters", "Agency"}
@@ -78,6 +86,7 @@ class Resolver:
     mentions: list[Entity] = field(default_factory=list)  # persons, most recent last
     speakers: list[Entity] = field(default_factory=list)
     inner_caps: set[str] = field(default_factory=set)  # capitalised inside a sentence: names
+    one_word_orgs: set[str] = field(default_factory=set)
 
     @classmethod
     def for_article(cls, paragraphs: list[str]) -> Resolver:
@@ -102,7 +111,8 @@ class Resolver:
                 if 2 <= len(words) <= 3 and all(w[:1].isupper() and not _is_acronym(w) and "’" not in w and "'" not in w for w in words):
                     counts[" ".join(words)] += 1
         inner = {w for para in paragraphs for w in _INNER_CAP.findall(para)}
-        resolver = cls(org_names=orgs, inner_caps=inner)
+        one_word_orgs = {m.group(1) or m.group(2) for para in paragraphs for m in _ONE_WORD_ORG.finditer(para)}
+        resolver = cls(org_names=orgs, inner_caps=inner, one_word_orgs=one_word_orgs)
         ranked = [name for name, _ in counts.most_common()]
         for name in ranked:
             resolver.full_names.setdefault(_fold(name.split()[-1]), name)
@@ -276,6 +286,8 @@ class Resolver:
         if full != name:
             return self._out(Entity(full, "organization", head=full.split()[-1].lower()), register)
         if len(name_words) == 1:
+            if name in self.one_word_orgs and _fold(name) not in self.full_names:
+                return self._out(Entity(name, "organization", head=name.lower()), register)
             name = self.full_names.get(_fold(name), name)
         return self._out(Entity(name, "person", role=role), register)
 
