@@ -182,3 +182,11 @@ def test_news_round_up_with_linked_sentences_is_the_body() -> None:
     page = f"<html><body>{side}<div><p>Good morning! Here is the news.</p><ul>{item * 8}</ul></div></body></html>"
     body = byline.extract(page).body
     assert sum(text.startswith("The council has voted") for text in body) == 8
+
+
+def test_copyright_notices_are_not_body() -> None:
+    notice = (
+        "This document is subject to copyright. Apart from any fair dealing for the purpose of private "
+        "study or research, no part may be reproduced without the written permission."
+    )
+    assert _body(f"<p>{_PARA}</p><p>{notice}</p>") == [_PARA]

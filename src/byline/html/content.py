@@ -48,11 +48,13 @@ _GLUED_NUMBER = re.compile(r"(?<=[^\W\d_])(?=\d)")
 _LEAD_WINDOW = 8
 _LEAD_PROSE = 200
 # Notices about the page, not article text, wherever they sit: a disclosure that the publisher
-# is paid for links ("we may earn a commission") and a call to sign up for a newsletter.
+# is paid for links ("we may earn a commission"), a call to sign up for a newsletter, a copyright
+# notice.
 _NOTICE = re.compile(
     r"\b(earn|receive)s? (an? )?(small )?(affiliate )?(commission|compensation|revenue|payment)"
     r"|\baffiliate (partnerships|links|commission)"
-    r"|\b(sign up|subscribe)\b.{0,80}\bnewsletters?\b|\bnewsletters?\b.{0,40}\bsign up",
+    r"|\b(sign up|subscribe)\b.{0,80}\bnewsletters?\b|\bnewsletters?\b.{0,40}\bsign up"
+    r"|\bsubject to copyright\b|\bwithout (the )?(prior )?written permission\b",
     re.IGNORECASE,
 )
 _NOTICE_MAX = 400
