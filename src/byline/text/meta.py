@@ -49,7 +49,7 @@ def find_title_index(texts: list[str], tokens: list[list[str]], limit: int = 300
     for i in range(1, min(len(texts), limit)):
         if not low <= len(tokens[i]) <= 3 * high:
             continue
-        cand = {w.lower() for w in tokens[i]}
+        cand = set(" ".join(tokens[i]).lower().split(" "))  # one lower() per line, not per word
         if len(cand) > high:
             continue
         dice = 2 * len(ref & cand) / (len(ref) + len(cand))

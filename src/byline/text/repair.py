@@ -29,7 +29,8 @@ _GLUED_LABEL = re.compile(r"^(\s*(?:Updated|Published|Posted))(?=[A-Z0-9])", re.
 _YEAR_TIME = re.compile(r"((?:19|20)\d\d)(\d{1,2}:\d\d)")
 # "6 December 20236 December 2023", "Dec 6, 2023Chris Price": a year glued to the next date or
 # to a name.
-_YEAR_GLUED = re.compile(r"(?<= )((?:19|20)\d\d)(?=\d{1,2} [A-Z][a-z]{2,} (?:19|20)\d\d|[A-Z][a-z])")
+# (The space is matched, not looked behind, so the scan can jump between spaces.)
+_YEAR_GLUED = re.compile(r" ((?:19|20)\d\d)(?=\d{1,2} [A-Z][a-z]{2,} (?:19|20)\d\d|[A-Z][a-z])")
 
 
 def _break(pattern: re.Pattern[str], text: str, glued: str) -> str:
@@ -69,8 +70,9 @@ def split_glued(text: str) -> list[str]:
     """Lines of `text` with the fragments a scraper glued together split apart; whitespace
     normalised, empty lines dropped. Works on one line or a whole dump at once."""
     text = _YEAR_TIME.sub(lambda m: m.group(0) if m.start() and text[m.start() - 1].isdigit() else f"{m[1]} {m[2]}", text)
-    text = _YEAR_GLUED.sub("\\1\n", text)
-    text = _GLUED_LABEL.sub(r"\1 ", text)
+    text = _YEAR_GLUED.sub(" \\1\n", text)
+    if "Updated" in text or "Published" in text or "Posted" in text:  # a cheap test before the scan
+        text = _GLUED_LABEL.sub(r"\1 ", text)
     text = _break(_GLUED_MONTH, text, _LETTER)
     text = _break(_GLUED, text, _WORD_END)
     out = []
