@@ -58,7 +58,8 @@ def extract_text(text: str, url: str | None = None, *, model: dict | None = None
     article = Article(url=url)
     if not lines:
         return article
-    tokens = [words(line) for line in lines]
+    distinct = {line: words(line) for line in dict.fromkeys(lines)}  # menus and buttons repeat
+    tokens = [distinct[line] for line in lines]
     title_index = find_title_index(lines, tokens)
     probs = body_probabilities(lines, tokens, title_index, model)
     kinds = _furniture(lines, _article_span(probs, title_index))
