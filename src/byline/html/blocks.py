@@ -244,11 +244,15 @@ def choose_root(page: Walk) -> int:
         good[page.parent[i]] += good[i]
         junk[page.parent[i]] += junk[i]
     total = good[0]
-    container = _paragraph_container(page)
-    for i in range(n):
-        if (page.marker[i] != DISCUSSION and good[i] >= _WRAPPER_SHARE * total > 0
-                and i <= container and _within(page, container, i)):
-            page.valid[i] = False
+    wrappers = [
+        i for i in range(n)
+        if page.valid[i] and page.marker[i] != DISCUSSION and good[i] >= _WRAPPER_SHARE * total > 0
+    ]
+    if wrappers:
+        container = _paragraph_container(page)
+        for i in wrappers:
+            if i <= container and _within(page, container, i):
+                page.valid[i] = False
     good, junk = page.good[:], page.junk[:]
     for i in range(n - 1, 0, -1):
         if page.valid[i]:
@@ -313,13 +317,14 @@ def _count(page: Walk, node: int, block: Block) -> None:
         page.junk[node] += n
         return
     page.junk[node] += block.link_chars
-    if n < _MIN_PARAGRAPH:
+    linked = block.link_chars >= 0.3 * n
+    if n < _MIN_PARAGRAPH or (linked and n < _LINKED_PROSE):
         return
-    sentence = _SENTENCE_END.search(block.text) is not None
-    if block.link_chars < 0.3 * n or (n >= _LINKED_PROSE and sentence):
-        page.good[node] += n - block.link_chars
-        if sentence:
-            page.good[node] += 20
+    if _SENTENCE_END.search(block.text):
+        page.good[node] += 20
+    elif linked:
+        return
+    page.good[node] += n - block.link_chars
 
 
 @lru_cache(maxsize=16384)
