@@ -15,7 +15,6 @@ import time
 from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass
 from multiprocessing import connection, get_all_start_methods, get_context
-from pathlib import Path
 
 import orjson
 

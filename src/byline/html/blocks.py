@@ -239,10 +239,9 @@ def choose_root(page: Walk) -> int:
     n = len(page.parent)
     if not n:
         return -1
-    good, junk = page.good[:], page.junk[:]
+    good = page.good[:]
     for i in range(n - 1, 0, -1):  # children before parents: ids are pre-order
         good[page.parent[i]] += good[i]
-        junk[page.parent[i]] += junk[i]
     total = good[0]
     wrappers = [
         i for i in range(n)

@@ -175,12 +175,12 @@ def _add_media(out: Content, block: Block, position: int) -> None:
 def _add_caption(out: Content, text: str, position: int) -> None:
     """Attach a caption to the latest captionless image (a credit set apart, to the latest
     uncredited caption), or record it alone."""
-    caption, credit = split_credit(text)
-    if caption == text and _BARE_CREDIT.match(text) and out.media and out.media[-1].credit is None:
-        match = _CREDIT.match(text)
-        if match:
-            out.media[-1].credit = match.group("credit").strip()
-            return
+    match = _CREDIT.match(text)
+    bare = match is not None and not match.group("caption").strip()
+    if bare and _BARE_CREDIT.match(text) and out.media and out.media[-1].credit is None:
+        out.media[-1].credit = match.group("credit").strip()
+        return
+    caption, credit = _credit_parts(match, text)
     for m in reversed(out.media):
         if m.caption is None:
             m.caption, m.credit = caption, credit
@@ -191,10 +191,13 @@ def _add_caption(out: Content, text: str, position: int) -> None:
 
 def split_credit(text: str) -> tuple[str | None, str | None]:
     """'Crowds gather. (AP Photo/Virginia Mayo)' → ('Crowds gather.', 'AP Photo/Virginia Mayo')."""
-    m = _CREDIT.match(text)
-    if not m or not m.group("caption").strip():
+    return _credit_parts(_CREDIT.match(text), text)
+
+
+def _credit_parts(match: re.Match | None, text: str) -> tuple[str, str | None]:
+    if not match or not match.group("caption").strip():
         return text, None
-    return m.group("caption").strip(" -–—|"), m.group("credit").strip()
+    return match.group("caption").strip(" -–—|"), match.group("credit").strip()
 
 
 def _norm(text: str) -> str:

@@ -53,6 +53,7 @@ _DESCRIPTION_KEYS = ("og:description", "description", "twitter:description", "dc
 _SECTION_KEYS = ("article:section", "parsely-section", "section", "article-section", "category")
 _TAG_KEYS = ("article:tag", "news_keywords", "parsely-tags", "sailthru.tags", "keywords")
 _IMAGE_KEYS = ("og:image", "og:image:url", "og:image:secure_url", "twitter:image", "twitter:image:src", "thumbnail")
+_SITE_TYPES = frozenset({"WebSite", "NewsMediaOrganization", "Organization"})
 _LANGUAGE_KEYS = ("content-language", "language", "og:locale", "dc.language", "inlanguage")
 
 _NOT_ALNUM = re.compile(r"[\W_]+")
@@ -82,6 +83,10 @@ class _Head:
     author_links: list[str] = field(default_factory=list)
     scripts: list[str] = field(default_factory=list)
     title: str | None = None
+
+    def normalised_titles(self) -> list[str]:
+        """The page's titles (og:, twitter:, <title>) in `_norm` form, for matching headlines."""
+        return [_norm(t) for t in self.values(("og:title", "twitter:title")) + [self.title or ""]]
 
     def first(self, keys: tuple[str, ...]) -> str | None:
         for key in keys:
@@ -118,7 +123,7 @@ def _main_article(articles: list[dict[str, Any]], head: _Head) -> dict[str, Any]
     if len(articles) < 2:
         return articles[0] if articles else None
     url = head.canonical or head.first(("og:url",))
-    titles = [_norm(t) for t in head.values(("og:title", "twitter:title")) + [head.title or ""]]
+    titles = head.normalised_titles()
     for article in articles:
         own_url = _ld_text(article.get("url")) or _ld_text(article.get("mainEntityOfPage"))
         headline = _norm(_ld_text(article.get("headline")))
@@ -320,7 +325,7 @@ def _headline_element(tree, head: _Head):
     h1 = next(tree.iter("h1"), None)
     if h1 is not None:
         return h1
-    titles = [_norm(t) for t in head.values(("og:title", "twitter:title")) + [head.title or ""]]
+    titles = head.normalised_titles()
     for heading in islice(tree.iter("h2", "h3"), 50):
         key = _norm(heading.text_content())
         if len(key) >= 10 and any(t.startswith(key) for t in titles):
@@ -520,15 +525,15 @@ def _dates(page: _Page, url: str | None) -> tuple[str | None, str | None]:
     if main:
         published = parse_date(_ld_text(main.get("datePublished")) or "") or parse_date(_ld_text(main.get("dateCreated")) or "")
         modified = parse_date(_ld_text(main.get("dateModified")) or "")
+    others = [parse_date(v) for v in head.values(_PUBLISHED_KEYS)]
     if not published:
-        published = next(filter(None, map(parse_date, head.values(_PUBLISHED_KEYS))), None)
+        published = next(filter(None, others), None)
     if not modified:
         modified = next(filter(None, map(parse_date, head.values(_MODIFIED_KEYS))), None)
     if not published:
         published = next(filter(None, map(parse_date, page.micro.get("datepublished", []) + page.micro.get("datecreated", []))), None)
     if not modified and published:
         modified = next(filter(None, map(parse_date, page.micro.get("datemodified", []))), None)
-    others = [parse_date(v) for v in head.values(_PUBLISHED_KEYS)]
     published = _in_page_offset(published, others)
     shown = _visible_date(page.header)
     if shown and (published or modified):
@@ -595,7 +600,7 @@ def _site_names(head: _Head, nodes: list[dict], main: dict | None) -> list[str]:
         if name:
             names.append(name)
     for node in nodes:
-        if "WebSite" in type_names(node) or "NewsMediaOrganization" in type_names(node) or "Organization" in type_names(node):
+        if not _SITE_TYPES.isdisjoint(type_names(node)):
             name = _ld_text(node.get("name"))
             if name:
                 names.append(name)

@@ -46,7 +46,7 @@ _WARNINGS: ContextVar[list[str] | None] = ContextVar("byline_parse_warnings", de
 
 @contextmanager
 def collect_warnings() -> Iterator[list[str]]:
-    """The repairs of every `parse_html` call inside the block that was given no `warnings` list.
+    """The repairs of every `parse_html` call inside the block.
 
     `byline.extract` wraps extraction in it, so the repairs reach the record however the
     extractor calls the parser; a context variable keeps concurrent extractions apart.
@@ -59,21 +59,20 @@ def collect_warnings() -> Iterator[list[str]]:
         _WARNINGS.reset(token)
 
 
-def parse_html(text: str, warnings: list[str] | None = None) -> lxml_html.HtmlElement:
+def parse_html(text: str) -> lxml_html.HtmlElement:
     """Parse a page (see the module docstring for what is repaired on the way).
 
-    What had to be repaired is appended to `warnings` when given, else to `collect_warnings()`.
+    What had to be repaired goes to the enclosing `collect_warnings()`, if any.
     lxml refuses str input that carries an encoding declaration, so that is dropped first.
     """
-    if warnings is None:
-        warnings = _WARNINGS.get()
+    warnings = _WARNINGS.get()
     if warnings is None:
         warnings = []
     text = shrink_page(_XML_DECL.sub("", text, count=1), warnings)
     root = _parse(text)
-    if _too_deep(_PARSER):
+    if _too_deep():
         root = _parse(limit_depth(text, MAX_DEPTH, keep=_PARAGRAPHS))
-        if _too_deep(_PARSER):
+        if _too_deep():
             root = _parse(limit_depth(text, MAX_DEPTH))
         warnings.append(f"page nested too deeply; tags below level {MAX_DEPTH} were dropped")
     return root
@@ -128,8 +127,8 @@ def _parse(text: str) -> lxml_html.HtmlElement:
     return root
 
 
-def _too_deep(parser: lxml_html.HTMLParser) -> bool:
-    return any("Excessive depth" in entry.message for entry in parser.error_log)
+def _too_deep() -> bool:
+    return any("Excessive depth" in entry.message for entry in _PARSER.error_log)
 
 
 def limit_depth(text: str, limit: int, keep: frozenset[str] = frozenset()) -> str:

@@ -69,7 +69,8 @@ def _decode_block(text: str) -> list[Any]:
     return values
 
 
-def _type_names(node: dict[str, Any]) -> list[str]:
+def type_names(node: dict[str, Any]) -> list[str]:
+    """`@type` of a node as a list of bare type names."""
     kind = node.get("@type")
     kinds = kind if isinstance(kind, list) else [kind]
     return [k.rsplit("/", 1)[-1] for k in kinds if isinstance(k, str)]
@@ -131,20 +132,20 @@ def ld_json_scripts(tree) -> list[str]:
 
 def _article_rank(node: dict[str, Any]) -> tuple[int, int]:
     """How article-like a node is: Article types, then their kin, then the most complete."""
-    kinds = _type_names(node)
+    kinds = type_names(node)
     tier = 2 if any(t in _ARTICLE_SUBTYPES for t in kinds) else int(any(t in ARTICLE_TYPES for t in kinds))
     return tier, sum(1 for key in ("headline", "articleBody", "datePublished", "author") if node.get(key))
 
 
 def article_objects_from_nodes(nodes: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """The article-like nodes (Article subtypes; WebPage nodes only when there are none)."""
-    articles = [n for n in nodes if any(t in ARTICLE_TYPES for t in _type_names(n))]
+    articles = [n for n in nodes if any(t in ARTICLE_TYPES for t in type_names(n))]
     if not articles:
-        articles = [n for n in nodes if any(t in PAGE_TYPES for t in _type_names(n))]
+        articles = [n for n in nodes if any(t in PAGE_TYPES for t in type_names(n))]
         # A WebPage's mainEntity is often the article itself.
         for node in list(articles):
             entity = node.get("mainEntity")
-            if isinstance(entity, dict) and any(t in ARTICLE_TYPES for t in _type_names(entity)):
+            if isinstance(entity, dict) and any(t in ARTICLE_TYPES for t in type_names(entity)):
                 articles.insert(0, entity)
     return sorted(articles, key=_article_rank, reverse=True)
 
@@ -152,11 +153,6 @@ def article_objects_from_nodes(nodes: list[dict[str, Any]]) -> list[dict[str, An
 def article_objects(tree) -> list[dict[str, Any]]:
     """The page's article-like JSON-LD objects, most article-like first (may carry `articleBody`)."""
     return article_objects_from_nodes(json_ld_nodes(ld_json_scripts(tree)))
-
-
-def type_names(node: dict[str, Any]) -> list[str]:
-    """`@type` of a node as a list of bare type names."""
-    return _type_names(node)
 
 
 def microdata(tree) -> dict[str, list[str]]:
