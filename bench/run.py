@@ -50,7 +50,6 @@ class ToolRun:
     seconds: dict[str, float] = field(default_factory=dict)
     errors: dict[str, str] = field(default_factory=dict)
     maxrss_kb: int = 0
-    wall: float = 0.0
 
 
 def run_worker(tool: str, dataset: str, limit: int, timeout: float, repeat: int, log: Path) -> ToolRun:
@@ -59,7 +58,6 @@ def run_worker(tool: str, dataset: str, limit: int, timeout: float, repeat: int,
     out = CACHE / f"{tool}--{dataset}.jsonl"
     out.unlink(missing_ok=True)
     run = ToolRun()
-    start = time.perf_counter()
     cmd = [sys.executable, "-m", "bench.worker", tool, dataset, str(out), "--limit", str(limit), "--timeout", str(timeout), "--repeat", str(repeat)]
     for _ in range(MAX_RESTARTS):
         with log.open("a") as err:
@@ -68,7 +66,6 @@ def run_worker(tool: str, dataset: str, limit: int, timeout: float, repeat: int,
         rows = _read_rows(out)
         if rows and "maxrss_kb" in rows[-1]:
             break
-    run.wall = time.perf_counter() - start
     started: list[str] = []
     for row in rows:
         if "maxrss_kb" in row:
@@ -210,10 +207,11 @@ def main(argv: list[str] | None = None) -> int:
     }
     stem = "quick" if args.quick else "latest"
     (args.out / f"{stem}.json").write_text(json.dumps(results, indent=1, ensure_ascii=False, default=str) + "\n", encoding="utf-8")
-    (args.out / f"{stem}.md").write_text(report.markdown(results), encoding="utf-8")
+    tables = report.markdown(results)
+    (args.out / f"{stem}.md").write_text(tables, encoding="utf-8")
     report.chart(results, args.out / f"{stem}.png")
     if not args.quick and not args.datasets and not args.tools and args.out == RESULTS:
-        report.update_readme(report.markdown(results), datasets.REPO / "README.md")
+        report.update_readme(tables, datasets.REPO / "README.md")
     print(f"wrote {args.out / stem}.{{md,json,png}} in {results['meta']['wall_s']}s")
     return 0
 
