@@ -25,7 +25,7 @@ from ..dates import parse_date, search_date
 from ..language import detect_language
 from ..names import AGENCIES, clean_name, parse_byline
 from ..record import Article
-from .schema import article_objects_from_nodes, json_ld_nodes, microdata, type_names
+from .schema import article_objects_from_nodes, is_ld_json, json_ld_nodes, microdata, type_names
 
 # Meta keys (lowercased name/property/itemprop) per field, strongest first.
 _PUBLISHED_KEYS = (
@@ -163,7 +163,7 @@ def _scan(tree) -> _Head:
             if "canonical" in rel and href and head.canonical is None:
                 head.canonical = href.strip()
         elif tag == "script":
-            if element.text and "ld+json" in (element.get("type") or "").lower():
+            if is_ld_json(element):
                 head.scripts.append(element.text)
         elif tag == "title" and head.title is None:
             head.title = _text(element.text_content()) or None

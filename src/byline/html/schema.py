@@ -121,13 +121,14 @@ def json_ld_nodes(scripts: Iterable[str]) -> list[dict[str, Any]]:
     return nodes
 
 
+def is_ld_json(script) -> bool:
+    """A <script type="application/ld+json"> with a body."""
+    return bool(script.text) and "ld+json" in (script.get("type") or "").lower()
+
+
 def ld_json_scripts(tree) -> list[str]:
-    """Bodies of the page's <script type="application/ld+json"> elements."""
-    return [
-        script.text
-        for script in tree.iter("script")
-        if script.text and "ld+json" in (script.get("type") or "").lower()
-    ]
+    """Bodies of the page's JSON-LD scripts."""
+    return [script.text for script in tree.iter("script") if is_ld_json(script)]
 
 
 def _article_rank(node: dict[str, Any]) -> tuple[int, int]:
