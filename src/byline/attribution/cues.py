@@ -79,7 +79,7 @@ NOUN_LIKE = {"state", "states", "note", "notes", "report", "reports", "protest",
              "warning", "call", "calls", "post", "posts", "answer", "answers", "claim", "claims",
              "promise", "promises", "demand", "demands", "reply", "tweet", "tweets", "counter",
              "charge", "charges", "pledge", "vow", "vows", "boast", "quip", "repeat", "estimate",
-             "lament", "remark", "remarks", "address", "release", "statement", "charge"}
+             "lament", "remark", "remarks", "address", "release", "statement"}
 
 # "said in a statement", "wrote in an email to …": the medium joins the cue.
 MEDIUM_NOUNS = set("""statement interview email e-mail letter call conference briefing video post
@@ -92,8 +92,6 @@ MEDIUM_PREPS = {"in", "on", "during", "via", "at"}
 RECIPIENT_WORDS = set("""reporters journalists me us him her them lawmakers senators members
 supporters viewers listeners readers parliament congress investors staff employees students
 audience crowd""".split())
-
-ACCORDING = ("according", "to")
 
 # Words skipped between a source and its cue: "Doocy correctly noted", "Reid also urged".
 AUXILIARIES = set("""also has have had was were is are will would could can may might should did
@@ -141,13 +139,13 @@ PLURAL_PERSON_NOUNS = {n + "s" for n in PERSON_NOUNS} | {n[:-1] + "ies" for n in
 ORG_NOUNS = set("""company firm group agency association committee department ministry office body
 government administration council board organization organisation party campaign commission
 court union institute university bank service army military foundation network newspaper
-website team club school cooperative coalition alliance watchdog regulator authority embassy
+website team school cooperative coalition alliance watchdog regulator authority embassy
 kremlin pentagon airline manufacturer retailer studio hospital police charity church county state
 city club league federation center centre corporation inc corp ltd llc news post times journal
 review station""".split())
 # Documents standing for their author: "the lawsuit states", "the memo states".
 DOC_NOUNS = set("""lawsuit suit memo statement report review letter complaint filing website
-document indictment order ruling announcement release post complaint petition motion brief
+document indictment order ruling announcement release post petition motion brief
 proposal""".split())
 # Findings are not attributions ("a study found", "data showed").
 FINDING_NOUNS = set("""study studies research data survey poll analysis findings evidence figures
@@ -169,7 +167,7 @@ once like with from to under over during despite asked speaking according earlie
 yesterday indeed instead also last next our your their his her its my some many most every each
 both all no not why what how where who which dear just additionally moreover furthermore besides
 overall finally first second third plus again only perhaps maybe here there such other another
-there thus hence these those""".split())
+thus hence these those""".split())
 
 ABBREVIATIONS = set("""mr mrs ms dr prof sen rep gov lt gen col sgt capt st jr sr mt ft no vs
 jan feb mar apr jun jul aug sep sept oct nov dec inc co corp ltd etc approx dept est fig rev

@@ -33,6 +33,11 @@ _SUBJECT_WORDS = {"he", "she", "it", "they", "we", "i", "there", "this", "that",
 _ADJUNCT_OPENERS = {"after", "before", "in", "on", "at", "during", "back", "earlier", "later", "last", "this", "from", "via", "over", "again", "afterwards", "yesterday", "today", "recently", "also"}
 _BAD_CONTENT_START = {"and", "but", "or", "up", "out", "back", "about", "for", "of", "in", "on", "at", "with", "from", "before", "after", "during", "over", "into", "by", "as", "off", "down", "so", "too", "away", "publicly", "privately"}
 _AGENT_WORDS = PERSON_NOUNS | PLURAL_PERSON_NOUNS | ORG_NOUNS | DOC_NOUNS
+_NON_ORG_AGENTS = frozenset(_AGENT_WORDS - ORG_NOUNS)
+_DETERMINERS_POSS = frozenset(DETERMINERS | POSSESSIVES.keys())
+_CLAUSE_OR_WHAT = frozenset(CLAUSE_WORDS | {"what"})
+_GROUP_PLURALS = frozenset(PLURAL_PERSON_NOUNS | {"countries", "nations", "allies", "lawmakers"})
+_SUBORDINATORS_OR_CLAUSE = frozenset(_SUBORDINATORS | CLAUSE_WORDS)
 _VERB_CLITICS = {"s", "re", "ll", "ve", "d", "m"}
 # Openings of a comma-set description after a name: "Cramer, 75,", "Liu, originally from …,".
 _DESCRIPTION_OPENERS = {"a", "an", "the", "which", "who", "of", "originally", "formerly", "now", "then", "herself", "himself", "also", "based", "from", "whose", "one", "both"}
@@ -50,10 +55,6 @@ class Frame:
     inherited: bool  # source taken from the clause subject (participles, "and said")
     content: list[tuple[int, int]] = field(default_factory=list)  # token ranges
     according: bool = False
-
-
-def _is_word(tok: Token) -> bool:
-    return tok.kind == "w"
 
 
 def _adverb(tok: Token) -> bool:
@@ -103,7 +104,7 @@ def head_index(tokens: list[Token], a: int, b: int) -> int | None:
     while i < b:
         tok = tokens[i]
         if tok.kind == "w" and tok.low in _PREPS and tok.text.islower():
-            if tok.low in ("of", "for") and head is not None and tokens[head].is_cap and (tokens[head].low not in _AGENT_WORDS - ORG_NOUNS or _name_follows(tokens, i + 1, b)) and i + 1 < b and tokens[i + 1].is_cap:
+            if tok.low in ("of", "for") and head is not None and tokens[head].is_cap and (tokens[head].low not in _NON_ORG_AGENTS or _name_follows(tokens, i + 1, b)) and i + 1 < b and tokens[i + 1].is_cap:
                 i += 1
                 continue
             if tok.low == "of" and head is not None and tokens[head].low in QUANTIFIER_OF:
@@ -153,7 +154,7 @@ def valid_source(tokens: list[Token], a: int, b: int, strong: bool) -> bool:
         return True
     if not (strong and tok.text.islower() and tok.low not in _BAD_CONTENT_START):
         return False
-    return tokens[h - 1].low in DETERMINERS | set(POSSESSIVES) or (h - a == 2 and tokens[a].low in DETERMINERS | set(POSSESSIVES))
+    return tokens[h - 1].low in _DETERMINERS_POSS or (h - a == 2 and tokens[a].low in _DETERMINERS_POSS)
 
 
 def _contraction(tok: Token) -> bool:
@@ -176,7 +177,7 @@ def _clause_start(tokens: list[Token], j: int, lo: int) -> int:
                 m -= 1
             k = m
             continue
-        if prev.kind == "w" and prev.text.islower() and prev.low in CLAUSE_WORDS | {"what"}:
+        if prev.kind == "w" and prev.text.islower() and prev.low in _CLAUSE_OR_WHAT:
             if prev.low == "who" and k - 2 >= lo and tokens[k - 2].kind == "w" and tokens[k - 2].low in _AGENT_WORDS:
                 k -= 1
                 continue
@@ -310,7 +311,7 @@ def _extend_cue(tokens: list[Token], i: int, hi: int, lemma: str) -> int:
         while n < hi and n - m < 4 and tokens[n].kind == "w" and (tokens[n].is_cap or (n > m and tokens[n].text == "&")):
             n += 1
         if n > m:
-            if n < hi and tokens[n].kind == "w" and tokens[n].text.islower() and tokens[n].low in PLURAL_PERSON_NOUNS | {"countries", "nations", "allies", "lawmakers"}:
+            if n < hi and tokens[n].kind == "w" and tokens[n].text.islower() and tokens[n].low in _GROUP_PLURALS:
                 n += 1
             return n
         if tok.low == "the" and k + 1 < hi and tokens[k + 1].kind == "w" and tokens[k + 1].low not in CLAUSE_WORDS:
@@ -391,8 +392,6 @@ def _is_cue(tokens: list[Token], i: int, lo: int, hi: int) -> str | None:
     nxt = tokens[i + 1] if i + 1 < hi else None
     if low == "according":
         return "according" if nxt is not None and nxt.low == "to" else None
-    if not (low in SPEECH_VERBS or low in OBJECT_VERBS or low in LABEL_VERBS or low in AFTER_QUOTE_VERBS or low in ("went", "goes")):
-        return None
     if not low.endswith("ing") and not _verb_position(tokens, i, lo, low):
         return None
     if prev is not None and prev.low in ("not", "n’t", "n't", "never"):
@@ -426,7 +425,7 @@ def _verb_position(tokens: list[Token], i: int, lo: int, low: str) -> bool:
         return True
     if tok.kind != "w":
         return False
-    if low in NOUN_LIKE and j - 1 >= lo and tokens[j - 1].low in DETERMINERS | POSSESSIVES.keys() and tok.low not in _AGENT_WORDS:
+    if low in NOUN_LIKE and j - 1 >= lo and tokens[j - 1].low in _DETERMINERS_POSS and tok.low not in _AGENT_WORDS:
         return False
     if tok.low in PRONOUNS or tok.low in ("and", "but", "who", "which", "that", "what"):
         return True
@@ -506,9 +505,9 @@ def find_frames(text: str, tokens: list[Token], lo: int, hi: int, *, open_ended:
 def _frame_at(text: str, tokens: list[Token], i: int, lo: int, hi: int, kind: str, open_ended: bool = False, subject: tuple[int, int] | None = None) -> Frame | None:
     tok = tokens[i]
     if kind == "according":
-        return _according(text, tokens, i, lo, hi)
+        return _according(tokens, i, lo, hi)
     if kind == "label" and i + 1 < hi and tokens[i + 1].low == "by":
-        return _passive_label(text, tokens, i, lo, hi)
+        return _passive_label(tokens, i, hi)
     lemma = lemma_of(tok.low)
     cue_end = i + 2 if tok.low in ("went", "goes") else _extend_cue(tokens, i, hi, lemma)
     src = left_source(tokens, i, lo, _strong(tokens, i, lo, lemma))
@@ -545,11 +544,11 @@ def _frame_at(text: str, tokens: list[Token], i: int, lo: int, hi: int, kind: st
     else:
         c0 = _content_start(tokens, cue_end, hi)
     c1 = _end_of_clause(tokens, c0, hi)
-    if kind in ("object", "particle") or cue_end > i + 1 and (lemma_of(tok.low), tokens[i + 1].low) in PARTICLE_CUES:
+    if kind in ("object", "particle") or cue_end > i + 1 and (lemma, tokens[i + 1].low) in PARTICLE_CUES:
         c1 = _cut_object(tokens, c0, c1)
     if c1 <= c0 or all(t.kind == "p" for t in tokens[c0:c1]):
         return frame if open_ended else None
-    if not _plausible_content(tokens, c0, c1, kind, tok.low, inherited):
+    if not _plausible_content(tokens, c0, kind, tok.low, inherited):
         return None
     frame.content.append((c0, c1))
     return frame
@@ -564,7 +563,7 @@ def _description_before(tokens: list[Token], start: int, lo: int) -> int:
     while k > lo and start - k <= 6 and tokens[k].kind == "w" and tokens[k].text.islower():
         k -= 1
     first = k + 1
-    if first < start - 1 and tokens[first].low in DETERMINERS | POSSESSIVES.keys() and (tokens[k].kind == "q" or (tokens[k].text == "," and k > lo and tokens[k - 1].kind == "q")):
+    if first < start - 1 and tokens[first].low in _DETERMINERS_POSS and (tokens[k].kind == "q" or (tokens[k].text == "," and k > lo and tokens[k - 1].kind == "q")):
         return first
     return start
 
@@ -603,12 +602,12 @@ def _content_before(tokens: list[Token], frame: Frame, frame_start: int, before_
         nxt = tokens[after + 1]
         if nxt.kind == "q" and before_tok.kind == "q":
             frame.content.append((after + 1, after + 2))
-        elif before_tok.text == "," and nxt.kind == "w" and nxt.text.islower() and nxt.low not in _SUBORDINATORS | CLAUSE_WORDS and not _is_cue(tokens, after + 1, lo, hi) and c1 - lo <= 4:
+        elif before_tok.text == "," and nxt.kind == "w" and nxt.text.islower() and nxt.low not in _SUBORDINATORS_OR_CLAUSE and not _is_cue(tokens, after + 1, lo, hi) and c1 - lo <= 4:
             frame.content.append((after + 1, _end_of_clause(tokens, after + 1, hi)))
     return frame
 
 
-def _plausible_content(tokens: list[Token], c0: int, c1: int, kind: str, low: str, inherited: bool) -> bool:
+def _plausible_content(tokens: list[Token], c0: int, kind: str, low: str, inherited: bool) -> bool:
     """Reported content is a clause, a quote or (object cues) an object — not an adverbial
     ("testified before the committee", "asks for it") nor a bare noun after "wrote"."""
     first = tokens[c0]
@@ -650,7 +649,7 @@ def _label_content(tokens: list[Token], k: int, hi: int) -> tuple[int, bool]:
     return k, False
 
 
-def _passive_label(text: str, tokens: list[Token], i: int, lo: int, hi: int) -> Frame | None:
+def _passive_label(tokens: list[Token], i: int, hi: int) -> Frame | None:
     """`… described by the Campaign Against Anti-Semitism as “genocidal language”`."""
     src = right_source(tokens, i + 2, hi)
     if src is None or src[1] >= hi or tokens[src[1]].low != "as":
@@ -663,7 +662,7 @@ def _passive_label(text: str, tokens: list[Token], i: int, lo: int, hi: int) -> 
     return frame
 
 
-def _according(text: str, tokens: list[Token], i: int, lo: int, hi: int) -> Frame | None:
+def _according(tokens: list[Token], i: int, lo: int, hi: int) -> Frame | None:
     """`CONTENT, according to X` and `According to X, CONTENT`."""
     k = i + 2
     n = k

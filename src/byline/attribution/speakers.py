@@ -37,7 +37,10 @@ _QUESTION_OPENERS = {"Are", "Is", "Was", "Were", "Do", "Does", "Did", "Will", "W
 _STOP_CAPS = {w.capitalize() for w in SENTENCE_WORDS | PRONOUNS.keys() | HONORIFICS} | _QUESTION_OPENERS
 _ORG_WORDS = {w.capitalize() for w in ORG_NOUNS} | {"House", "Pentagon", "Kremlin", "Congress", "Senate", "Parliament", "Commerce", "Budget", "Reuters", "Agency"}
 _UNNAMED = {"spokesman", "spokeswoman", "spokesperson", "official", "source", "aide", "insider", "person", "representative"}
-_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
+_ROLE_WORDS = frozenset(HONORIFICS | TITLES)
+_TITLE_OR_PERSON = frozenset(TITLES | PERSON_NOUNS)
+# "his lawsuit" is his: the possessive stands for its pronoun.
+_POSSESSIVE_PRONOUN = {"his": "he", "her": "she", "its": "it", "their": "they"}
 
 
 @dataclass(slots=True)
@@ -98,7 +101,7 @@ class Resolver:
                 continue  # a subheading ("Are Orion and Lauren Still Together?") names nobody
             for m in _CAP_RUN.finditer(para):
                 words = [w.strip(".,") for w in m.group().split()]
-                while words and (words[0] in _STOP_CAPS or words[0].lower().rstrip(".") in HONORIFICS | TITLES or _is_acronym(words[0]) or "." in words[0]):
+                while words and (words[0] in _STOP_CAPS or words[0].lower().rstrip(".") in _ROLE_WORDS or _is_acronym(words[0]) or "." in words[0]):
                     words.pop(0)  # "U.N. Linda Thomas-Greenfield": the abbreviation is no first name
                 if any(w in _STOP_CAPS for w in words):
                     continue  # "Mom. She …": a run across a sentence end, no name
@@ -129,7 +132,7 @@ class Resolver:
 
     def pronoun_subject(self, word: str) -> None:
         """A sentence starting "She …": learn the gender of the person it resolves to."""
-        gender = _GENDER.get(word.lower())
+        gender = PRONOUNS.get(word.lower(), (None, None))[1]  # the caller passes "he" or "she"
         if gender:
             ent = self._person_for(gender)
             if ent is not None and ent.gender is None:
@@ -191,7 +194,7 @@ class Resolver:
         if len(words) == 1 and lows[0] in PRONOUNS:
             return self._pronoun(lows[0], register)
         if lows[0] in POSSESSIVES and len(words) > 1 and lows[-1] in DOC_NOUNS:
-            return self._pronoun({"his": "he", "her": "she", "its": "it", "their": "they"}[lows[0]], register)
+            return self._pronoun(_POSSESSIVE_PRONOUN[lows[0]], register)
         if "by" in lows:  # "An official review by Lord Walney"
             k = lows.index("by")
             if k + 1 < len(words) and words[k + 1].is_cap:
@@ -231,7 +234,7 @@ class Resolver:
                 return self._out(old, register)
         elif not indefinite and not _has_complement(words, h):
             old = self._latest(("anonymous", "person"), head.low)
-            if old is None and head.low in TITLES | PERSON_NOUNS:
+            if old is None and head.low in _TITLE_OR_PERSON:
                 old = self._person_for(None)
                 if old is not None:
                     ent = Entity(old.name, "person", role=_text(words[1:]) if words[0].low == "the" else None)
@@ -262,7 +265,7 @@ class Resolver:
         if len(body) >= 3 and _is_acronym(body[-1].text) and body[-2].is_cap and not _is_acronym(body[-2].text):
             body = body[:-1]  # "Mark Rutte NATO": a repeated organisation tag
         k = len(body)
-        while k > 0 and body[k - 1].is_cap and not _is_acronym(body[k - 1].text) and body[k - 1].low.rstrip(".") not in TITLES | HONORIFICS and body[k - 1].text not in _ORG_WORDS and not body[k - 1].low.endswith(("’s", "'s")):
+        while k > 0 and body[k - 1].is_cap and not _is_acronym(body[k - 1].text) and body[k - 1].low.rstrip(".") not in _ROLE_WORDS and body[k - 1].text not in _ORG_WORDS and not body[k - 1].low.endswith(("’s", "'s")):
             k -= 1
         if len(body) - k > 3 or (len(body) - k == 3 and body[k].low.endswith("ist")):
             k = len(body) - 2  # "Foreign Affairs Stephane Sejourne", "Psychoanalyst Stephen Grosz"
