@@ -3,13 +3,13 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
 
-REPO = Path(__file__).resolve().parents[1]
-DATA = Path(os.environ.get("BYLINE_DATA", REPO.parent / "shared" / "datasets"))
+from bench.datasets import data_dir
+
+DATA = data_dir()
 
 
 @pytest.fixture(scope="session")

@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench import datasets as bench_datasets  # noqa: E402
 from bench import report, scoring  # noqa: E402

@@ -15,12 +15,7 @@ import pytest
 
 from byline import cli
 from byline.record import Article
-
-PARAGRAPHS = [
-    "The harbour reopened to cargo traffic on Monday after crews finished repairing two berths.",
-    "Officials said the three-week closure had cost shippers several million dollars in delays.",
-    "Dock workers returned to their posts before dawn, and the first vessel docked at noon.",
-]
+from test_hostile import PARAGRAPHS
 
 
 def article_html(title: str, paragraphs: list[str] = PARAGRAPHS) -> str:

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 
+import bench.datasets
+from bench.scoring import shingle_page, shingle_summary
 from byline import extract
 from byline.text import extract_text
 from byline.text.repair import fix_mojibake, split_glued
@@ -106,15 +107,9 @@ def test_seed_gives_the_expected_record(datasets):
 
 
 def test_dev_dumps_body_f1(datasets):
-    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-    from bench.scoring import shingle_page, shingle_summary
-
-    root = datasets / "textdumps" / "dev"
-    truth = json.loads((root / "ground-truth.json").read_text())
     pages = []
-    for doc_id, t in truth.items():
-        gold = t.get("articleBody") or "\n".join(p.strip("[]") for p in t["body"])
-        pages.append(shingle_page(gold, extract_text((root / "dumps" / f"{doc_id}.txt").read_text()).text))
+    for d in bench.datasets.load("textdumps", datasets):
+        pages.append(shingle_page(d.gold["text"], extract_text(d.path.read_text(encoding="utf-8")).text))
     assert shingle_summary(pages)["f1"] >= 0.90
 
 
