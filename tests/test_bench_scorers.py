@@ -4,15 +4,13 @@ published numbers from the stored peer outputs (skipped when the datasets are ab
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 
 import pytest
 
-
-from bench import datasets as bench_datasets  # noqa: E402
-from bench import report, scoring  # noqa: E402
-from bench.scoring import Quote  # noqa: E402
+from bench import datasets as bench_datasets
+from bench import report, scoring
+from bench.scoring import Quote
 
 # --------------------------------------------------------------------------------------------
 # shingle metric

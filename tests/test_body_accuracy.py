@@ -4,15 +4,13 @@ ROUGE-LSum, naeb-dev 0.921). The in-run comparison with the peers is `make bench
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import pytest
 
-
-from bench import datasets as bench_datasets  # noqa: E402
-from bench import tools  # noqa: E402
-from bench.runner import run_tool  # noqa: E402
+from bench import datasets as bench_datasets
+from bench import tools
+from bench.runner import run_tool
 
 FLOORS = {
     "scrapinghub": ("shingle", 0.958),

@@ -3,17 +3,12 @@ command line; nothing lost, in order, the expected errors, bounded time and flat
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
 import pytest
+import soak
+import test_hostile
 
-
-import soak  # noqa: E402
-import test_hostile  # noqa: E402
-
-from byline.decode import InputError  # noqa: E402
-from byline.extract import extract  # noqa: E402
+from byline.decode import InputError
+from byline.extract import extract
 
 DOCS = 1000
 
