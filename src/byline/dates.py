@@ -114,9 +114,6 @@ def _zone(name: str) -> tzinfo | None:
         if hours > 14 or minutes > 59:
             return None
         return timezone(sign * timedelta(hours=hours, minutes=minutes))
-    match = re.fullmatch(r"([A-Z]+)\s?([+-]\d{1,2}(?::?\d{2})?)", upper)
-    if match and match.group(1) in ("UTC", "GMT"):
-        return _zone(match.group(2))
     try:
         return ZoneInfo(key)
     except (ZoneInfoNotFoundError, ValueError):
@@ -143,11 +140,18 @@ def _iso(
     return moment.isoformat()
 
 
+def _zone_or_default(name: str | None, default_tz: str | None) -> tzinfo | None:
+    """The zone named next to a time, else the caller's default zone, else None (naive)."""
+    if name:
+        return _zone(name)
+    return _zone(default_tz) if default_tz else None
+
+
 def _from_iso(match: re.Match[str], default_tz: str | None) -> str | None:
     year, month, day = int(match["y"]), int(match["m"]), int(match["d"])
     if match["H"] is None:
         return _iso(year, month, day)
-    tz = _zone(match["tz"]) if match["tz"] else (_zone(default_tz) if default_tz else None)
+    tz = _zone_or_default(match["tz"], default_tz)
     hour = int(match["H"])
     if hour == 24:
         hour = 0  # "24:00" → midnight; rare, keep the day
@@ -211,16 +215,16 @@ def _short_year(match: re.Match[str]) -> bool:
 
 def _time_near(text: str, start: int, end: int) -> tuple[int, int, int, str | None, int, int] | None:
     """A clock time right after the date (same phrase) or just before it ("10:24 AM MST, Oct 28")."""
-    candidates = []
+    near = None
     after = text[end:end + 40]
     lead = re.match(r"[\s,/|@·•-]*(?:at|um|à|a las|alle|kl\.?|—|–)?\s*", after, re.IGNORECASE)
     offset = lead.end() if lead else 0
     for pattern in (_TIME, _TIME_BARE_AMPM):
         found = pattern.match(after, offset)
         if found:
-            candidates.append((found, end, end + found.end()))
+            near = (found, end, end + found.end())
             break
-    if not candidates:
+    if near is None:
         before = text[max(0, start - 40):start]
         base = max(0, start - 40)
         for pattern in (_TIME, _TIME_BARE_AMPM):
@@ -228,11 +232,11 @@ def _time_near(text: str, start: int, end: int) -> tuple[int, int, int, str | No
             for found in pattern.finditer(before):
                 pass
             if found and re.fullmatch(r"[\s,|·•-]*(?:on\s*)?(?:[^\W\d_]+,?\s*)?", before[found.end():], re.IGNORECASE):
-                candidates.append((found, base + found.start(), start))
+                near = (found, base + found.start(), start)
                 break
-    if not candidates:
+    if near is None:
         return None
-    found, lo, hi = candidates[0]
+    found, lo, hi = near
     hour = int(found["H"])
     minute = int(found.groupdict().get("M") or 0)
     second = int(found.groupdict().get("S") or 0)
@@ -264,7 +268,7 @@ def _search(text: str, default_tz: str | None) -> tuple[str, int, int] | None:
                 continue
             if when:
                 hour, minute, second, tzname, lo, hi = when
-                tz = _zone(tzname) if tzname else (_zone(default_tz) if default_tz else None)
+                tz = _zone_or_default(tzname, default_tz)
                 value = _iso(*ymd, hour, minute, second, tz)
                 start, end = min(start, lo), max(end, hi)
             else:

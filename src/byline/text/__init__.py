@@ -134,7 +134,7 @@ def _furniture(lines: list[str], span: range) -> dict[int, str]:
 
 
 def _is_related_headline(line: str) -> bool:
-    return is_headline_like(line) and len(words(line)) >= 4 and not ends_sentence(line) and not GALLERY_MARK.match(line)
+    return is_headline_like(line, min_words=4) and not ends_sentence(line) and not GALLERY_MARK.match(line)
 
 
 def _continue_truncated(lines: list[str], body_idx: list[int], kinds: dict[int, str]) -> list[int]:
@@ -180,8 +180,7 @@ def _could_be_headline(lines: list[str], i: int, kinds: dict[int, str]) -> bool:
     line = lines[i]
     return (
         i not in kinds
-        and len(words(line)) >= 4
-        and is_headline_like(line)
+        and is_headline_like(line, min_words=4)
         and not is_header_marker(line)
         and not is_caption_credit(line)
         and not _CREDIT_SLASH.search(line)

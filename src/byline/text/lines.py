@@ -25,8 +25,8 @@ CREDIT_PAREN = re.compile(
 CREDIT_LABEL = re.compile(
     r"\s*\b(?:Photograph|Photo|Image|Picture|Illustration|Credit|Photo credit)s?\s*:\s*([^.]{2,80})$"
 )
-CREDIT_AGENCY = re.compile(r"(?:\||/|\bvia\b)\s*(?:[A-Z][\w.&' -]{0,40})?(?:Getty Images|Shutterstock|Alamy)\s*$")
-_AGENCY_HINT = ("Getty Images", "Shutterstock", "Alamy")
+_AGENCIES = ("Getty Images", "Shutterstock", "Alamy")
+CREDIT_AGENCY = re.compile(r"(?:\||/|\bvia\b)\s*(?:[A-Z][\w.&' -]{0,40})?(?:" + "|".join(_AGENCIES) + r")\s*$")
 # Video-player controls; used with .match, so every branch is anchored at the line start.
 PLAYER = re.compile(
     r"\d+ seconds? of \d+|Volume \d+%$|loaded: \d|(?:now playing|video loading|play video|"
@@ -66,7 +66,6 @@ STOPWORDS = frozenset(
     "more most very said says say".split()
 )
 
-N_LOCAL = 23
 VOCAB_WORDS = 30  # words of a line looked up in the vocabulary
 
 
@@ -87,12 +86,12 @@ def is_caption_credit(text: str) -> bool:
     return bool(
         (tail[-1:] == ")" and CREDIT_PAREN.search(tail))
         or (":" in tail and CREDIT_LABEL.search(tail))
-        or (("Getty" in tail or "Shutterstock" in tail or "Alamy" in tail) and CREDIT_AGENCY.search(tail))
+        or (any(agency in tail for agency in _AGENCIES) and CREDIT_AGENCY.search(tail))
     )
 
 
 def local_features(texts: list[str], tokens: list[list[str]], vocab: dict[str, float]) -> list[list[float]]:
-    """Features of lines on their own, as N_LOCAL columns of one value per line; `tokens` are
+    """Features of lines on their own, as 23 columns of one value per line; `tokens` are
     the lines' words, `vocab` the model's word log-odds (body versus furniture).
 
     Computed a feature at a time over all the lines, which costs far fewer Python calls than

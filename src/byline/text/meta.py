@@ -63,11 +63,11 @@ def find_title_index(texts: list[str], tokens: list[list[str]], limit: int = 300
     return -best[3] if best else None
 
 
-def is_headline_like(text: str) -> bool:
-    """Short enough, not a sentence, not furniture: what an <h1> looks like."""
+def is_headline_like(text: str, min_words: int = 3) -> bool:
+    """Short enough (`min_words` to 30 words), not a sentence, not furniture: what an <h1> looks like."""
     n = len(words(text))
     return (
-        3 <= n <= 30
+        min_words <= n <= 30
         and not ends_sentence(text.rstrip("?!"))
         and not text.endswith(":")  # a label: "Share this article on:"
         and "://" not in text

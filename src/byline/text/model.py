@@ -100,11 +100,6 @@ def line_features(
     return indices, list(zip(*local, *context))
 
 
-@lru_cache(maxsize=4)
-def load_model(path: str = str(MODEL_PATH)) -> dict:
-    return json.loads(Path(path).read_text())
-
-
 def folded_weights(model: dict) -> tuple[list[float], float]:
     """Weights over raw features: the training standardisation folded in (w/s, b - Σ w·m/s)."""
     weights, mean, scale = model["weights"], model["mean"], model["scale"]
@@ -121,25 +116,29 @@ def probabilities(rows: list[list[float]], raw: list[float], bias: float) -> lis
     return out
 
 
-@lru_cache(maxsize=4)
+@lru_cache(maxsize=1)
 def _shipped() -> tuple[list[float], float, dict[str, float]]:
-    model = load_model()
+    """The shipped model's folded weights and vocabulary, read from MODEL_PATH once."""
+    model = json.loads(MODEL_PATH.read_text())
+    return (*folded_weights(model), model["vocab"])
+
+
+def _weights(model: dict | None) -> tuple[list[float], float, dict[str, float]]:
+    """(raw weights, bias, vocabulary) of `model`; the shipped model's when None."""
+    if model is None:
+        return _shipped()
     return (*folded_weights(model), model["vocab"])
 
 
 def vocab_of(model: dict | None) -> dict[str, float]:
-    return _shipped()[2] if model is None else model["vocab"]
+    return _weights(model)[2]
 
 
 def body_probabilities(
     texts: list[str], tokens: list[list[str]], title_index: int | None, model: dict | None = None
 ) -> list[float]:
     """P(line belongs to the article body) for every line (`tokens`: the lines' words)."""
-    if model is None:
-        raw, bias, vocab = _shipped()
-    else:
-        raw, bias = folded_weights(model)
-        vocab = model["vocab"]
+    raw, bias, vocab = _weights(model)
     indices, rows = line_features(texts, tokens, title_index, vocab)
     probs = [0.0] * len(texts)
     for i, p in zip(indices, probabilities(rows, raw, bias)):

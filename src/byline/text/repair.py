@@ -14,17 +14,20 @@ import re
 _MOJIBAKE = re.compile("[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]{1,3}")
 _MOJIBAKE_HINT = re.compile("[\u00c2-\u00f4][\u0080-\u00bf\u2018-\u201e\u20ac\u2122]")
 
+# Timestamp labels ("Updated 10:24 AM"); the first of the furniture words below.
+_STAMP_LABELS = ("Updated", "Published", "Posted")
+_STAMP_LABEL = "|".join(_STAMP_LABELS)
 # Words that open page furniture; glued when directly preceded by a letter, digit or bracket.
 # (Patterns start with their literal words, not a look-behind, so scanning a dump stays fast;
 # the character before a match is checked in `_break`.)
 _GLUED = re.compile(
-    r"(?:Updated|Published|Posted|Last (?:updated|modified)|Share(?! of\b)|Read [Mm]ore|"
+    r"(?:" + _STAMP_LABEL + r"|Last (?:updated|modified)|Share(?! of\b)|Read [Mm]ore|"
     r"Volume \d|Listen\b|Comments?\b|Advertisement\b|Print\b|Email\b|Follow\b)(?![a-z])"
 )
 # "By Kent GermanDec 22, 2023", "By Ann ODec. 18": a month name glued to the word before it.
 _GLUED_MONTH = re.compile(r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2}\b")
 # "PublishedThursday 1:30PM": a timestamp label glued to the word after it.
-_GLUED_LABEL = re.compile(r"^(\s*(?:Updated|Published|Posted))(?=[A-Z0-9])", re.M)
+_GLUED_LABEL = re.compile(r"^(\s*(?:" + _STAMP_LABEL + r"))(?=[A-Z0-9])", re.M)
 # "Feb 28 20247:00 AM": a year glued to the time that follows it.
 _YEAR_TIME = re.compile(r"((?:19|20)\d\d)(\d{1,2}:\d\d)")
 # "6 December 20236 December 2023", "Dec 6, 2023Chris Price": a year glued to the next date or
@@ -71,7 +74,7 @@ def split_glued(text: str) -> list[str]:
     normalised, empty lines dropped. Works on one line or a whole dump at once."""
     text = _YEAR_TIME.sub(lambda m: m.group(0) if m.start() and text[m.start() - 1].isdigit() else f"{m[1]} {m[2]}", text)
     text = _YEAR_GLUED.sub(" \\1\n", text)
-    if "Updated" in text or "Published" in text or "Posted" in text:  # a cheap test before the scan
+    if any(label in text for label in _STAMP_LABELS):  # a cheap test before the scan
         text = _GLUED_LABEL.sub(r"\1 ", text)
     text = _break(_GLUED_MONTH, text, _LETTER)
     text = _break(_GLUED, text, _WORD_END)
