@@ -33,7 +33,7 @@ sys.path.insert(0, str(REPO / "tests"))
 
 import test_hostile as hostile  # noqa: E402 - the hostile generators live with their tests
 
-from byline.cli import doc_id  # noqa: E402
+from byline.sources.files import doc_id  # noqa: E402
 
 HOSTILE_SHARE = 0.01
 HEAVY_EVERY = 2000  # one heavy but valid page per this many documents

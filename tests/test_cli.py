@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from byline import cli
+from byline.sources.files import doc_id
 from byline.record import Article
 from test_hostile import PARAGRAPHS
 
@@ -69,7 +70,7 @@ def corpus(tmp_path: Path) -> Path:
     ],
 )
 def test_id_is_file_name_without_page_suffixes(name, expected):
-    assert cli.doc_id(name) == expected
+    assert doc_id(name) == expected
 
 
 def test_single_input_is_one_pretty_json_object(tmp_path):
@@ -205,7 +206,7 @@ def test_quotes_command_shape(tmp_path):
 # --- time limits and crashes, with an extractor that misbehaves on purpose -----------------------
 
 
-def misbehaving_extract(data, url=None, *, id=None, attributions=False):
+def misbehaving_extract(data, url=None, *, id=None, attributions=False, charset=None):
     """`STUCK` ignores signals as a long C call does; `SLOW` loops in Python; `CRASH` segfaults."""
     text = bytes(data).decode()
     if text.startswith("STUCK"):
@@ -223,8 +224,11 @@ def misbehaving_extract(data, url=None, *, id=None, attributions=False):
 @pytest.fixture
 def misbehaving(monkeypatch, tmp_path):
     """Workers are forked after the patch, so they run the misbehaving extractor too."""
-    monkeypatch.setattr(sys.modules["byline.extract"], "extract", misbehaving_extract)
-    monkeypatch.setattr(cli, "_preload", lambda: None)
+    import byline.pipeline
+    import byline.runtime.pool
+
+    monkeypatch.setattr(byline.pipeline, "extract", misbehaving_extract)
+    monkeypatch.setattr(byline.runtime.pool, "_preload", lambda: None)
     folder = tmp_path / "docs"
     folder.mkdir()
     names = []
@@ -256,7 +260,9 @@ def test_time_limit_kills_stuck_documents_and_the_batch_goes_on(misbehaving, tmp
 
 def test_no_time_limit_runs_in_process(monkeypatch, tmp_path):
     calls = []
-    monkeypatch.setattr(cli, "run_supervised", lambda *a: calls.append(a) or iter(()))
+    import byline.runtime.pool
+
+    monkeypatch.setattr(byline.runtime.pool, "run_supervised", lambda *a: calls.append(a) or iter(()))
     path = tmp_path / "a.html"
     path.write_text(article_html("Alpha headline"))
     assert cli.main(["extract", str(path), "--timeout", "0", "-o", str(tmp_path / "o.json")]) == 0
@@ -265,8 +271,11 @@ def test_no_time_limit_runs_in_process(monkeypatch, tmp_path):
 
 
 def test_worker_recycling_keeps_order_and_loses_nothing(monkeypatch, tmp_path):
-    monkeypatch.setattr(sys.modules["byline.extract"], "extract", misbehaving_extract)
-    monkeypatch.setattr(cli, "RECYCLE_TASKS", 3)
+    import byline.pipeline
+    import byline.runtime.pool
+
+    monkeypatch.setattr(byline.pipeline, "extract", misbehaving_extract)
+    monkeypatch.setattr(byline.runtime.pool, "RECYCLE_TASKS", 3)
     folder = tmp_path / "docs"
     folder.mkdir()
     for i in range(40):

@@ -234,7 +234,7 @@ def batch(tmp_path_factory) -> tuple[subprocess.CompletedProcess, list[dict], li
 
 
 def test_every_input_yields_one_record_in_order(batch):
-    from byline.cli import doc_id
+    from byline.sources.files import doc_id
 
     result, records, order = batch
     assert [r["id"] for r in records] == [doc_id(name) for name in order]

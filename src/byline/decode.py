@@ -133,8 +133,12 @@ def decode(data: bytes) -> str:
     return decode_document(data)[0]
 
 
-def decode_document(data: bytes) -> tuple[str, list[str]]:
-    """Like `decode`, with warnings saying what had to be guessed or replaced."""
+def decode_document(data: bytes, charset: str | None = None) -> tuple[str, list[str]]:
+    """Like `decode`, with warnings saying what had to be guessed or replaced.
+
+    `charset` is the HTTP header's charset: as in browsers it outranks the page's own declaration
+    (a BOM outranks both).
+    """
     data = gunzip(data)
     if not data or data.isspace():
         raise InputError("empty document")
@@ -150,6 +154,8 @@ def decode_document(data: bytes) -> tuple[str, list[str]]:
     head = data[:4096]
     declared_match = _META_CHARSET.search(head) or _XML_ENCODING.search(head)
     declared = _codec(declared_match.group(1)) if declared_match else None
+    if charset:
+        declared = _codec(charset) or declared
     # Valid multi-byte UTF-8 is almost never anything else, whatever the page declares.
     for enc in dict.fromkeys(["utf-8", declared or "utf-8"]):
         if enc.startswith(("utf-16", "utf-32")):

@@ -12,15 +12,17 @@ def extract(
     *,
     id: str | None = None,
     attributions: bool = False,
+    charset: str | None = None,
 ) -> Article:
     """Extract the article record from a page's HTML or a text dump (bytes or str).
 
     Raises InputError when the input is not a readable document (empty, binary, corrupt gzip).
     What had to be guessed or repaired on the way (a lying charset, say) ends up in `warnings`.
+    `charset` is the transport's claim (an HTTP Content-Type), weighed as browsers do.
     """
     warnings: list[str] = []
     if isinstance(data, (bytes, bytearray, memoryview)):
-        text, warnings = decode_document(bytes(data))
+        text, warnings = decode_document(bytes(data), charset)
     else:
         text = data
     if not text or text.isspace():

@@ -72,6 +72,8 @@ class Article:
     related: list[str] = field(default_factory=list)
     truncated: bool = False
     warnings: list[str] = field(default_factory=list)
+    fetched_at: str | None = None
+    source: str | None = None
     attributions: list[Attribution] | None = None
     error: str | None = None
 
